@@ -1,0 +1,37 @@
+# SocialScan: the two quick-start commands are `make demo` and `make test`.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+BIN := .build/debug/socialscan
+
+.PHONY: setup build demo test release install clean
+
+## Install missing Debian packages (pkg-config, libxml2-dev, libcurl4-openssl-dev).
+setup:
+	@./scripts/setup-debian.sh
+
+## Debug build of everything.
+build: setup
+	$(SWIFT) build
+
+## Build, then scan the fictional samples and print the findings.
+## Exit status 1 only means "findings were printed", which is what the demo is for.
+demo: build
+	@echo "== socialscan scan Samples/feeds" >&2
+	@$(BIN) scan Samples/feeds; status=$$?; [ $$status -le 1 ] || exit $$status
+
+## Build and run every test (XCTest and Swift Testing).
+test: setup
+	$(SWIFT) test
+
+## Optimised build.
+release: setup
+	$(SWIFT) build -c release
+
+## Install the binary and the shipped pattern packs under PREFIX.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/socialscan/Patterns
+	install -m 755 .build/release/socialscan $(DESTDIR)$(PREFIX)/bin/socialscan
+	install -m 644 Patterns/*.yml $(DESTDIR)$(PREFIX)/share/socialscan/Patterns/
+
+clean:
+	$(SWIFT) package clean

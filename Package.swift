@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// SocialScan: fetch -> parse -> detect -> report. One target per stage; see docs/architecture.md.
+let package = Package(
+    name: "SocialScan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "socialscan", targets: ["socialscan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "ScanCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "ScanFetch", dependencies: ["ScanCore", "CCurl"]),
+        .target(name: "ScanParse", dependencies: ["ScanCore", "CLibXML2"]),
+        .target(name: "ScanDetect", dependencies: ["ScanCore", "Yams"]),
+        .target(name: "ScanReport", dependencies: ["ScanCore"]),
+        .target(
+            name: "SocialScanCLI",
+            dependencies: [
+                "ScanCore", "ScanFetch", "ScanParse", "ScanDetect", "ScanReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "socialscan", dependencies: ["SocialScanCLI"]),
+        .target(name: "ScanTestSupport", dependencies: []),
+        .testTarget(
+            name: "SocialScanTests",
+            dependencies: [
+                "ScanCore", "ScanFetch", "ScanParse", "ScanDetect", "ScanReport", "SocialScanCLI",
+                "ScanTestSupport",
+            ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,11 @@
+/// What kind of AP 2-27 concern a finding is about. The raw values are the public JSON names.
+public enum Category: String, Sendable, CaseIterable, Codable, Comparable {
+    case studentName = "student-name"
+    case confidential
+    case defamation
+    case copyright
+
+    public static func < (lhs: Category, rhs: Category) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,32 @@
+import Crypto
+
+/// Stable finding identities, so that baselines, SARIF and the nightly state agree across runs.
+public enum Fingerprint {
+    /// SHA-256 of rule id, item id and the normalised match, as 32 lowercase hex digits.
+    ///
+    /// Normalising lowercases and folds every run of white space to one space, so a line break
+    /// moving inside a post does not make a new finding.
+    public static func of(rule: String, itemID: String, match: String) -> String {
+        let material = [rule, itemID, normalise(match)].joined(separator: "\u{1F}")
+        let digest = SHA256.hash(data: Array(material.utf8))
+        return digest.prefix(16).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    static func normalise(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+extension Fingerprint {
+    /// A stable id for an item that has none of its own: a hash of the texts given.
+    public static func contentID(_ parts: [String]) -> String {
+        let digest = SHA256.hash(data: Array(parts.joined(separator: "\u{1F}").utf8))
+        return "sha256:" + digest.prefix(16).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

@@ -1,0 +1,24 @@
+/// What the parse stage made of one fetched document.
+public struct ParsedDocument: Sendable {
+    /// Where the document came from (URL or path), as the fetch stage named it.
+    public var source: String
+    public var format: DocumentFormat
+    public var title: String?
+    /// The encoding the parser used, when it reported one.
+    public var encoding: String?
+    /// True when the markup was broken and the parser recovered what it could.
+    public var illFormed: Bool
+    public var items: [Item]
+
+    public init(
+        source: String, format: DocumentFormat, title: String?, encoding: String?,
+        illFormed: Bool, items: [Item]
+    ) {
+        self.source = source
+        self.format = format
+        self.title = title
+        self.encoding = encoding
+        self.illFormed = illFormed
+        self.items = items
+    }
+}

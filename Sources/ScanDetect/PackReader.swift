@@ -1,0 +1,93 @@
+import Foundation
+import ScanCore
+import Yams
+
+/// One pattern pack file: its rules, and the ids of rules from other packs it turns off.
+public struct Pack: Sendable {
+    public var file: String
+    public var rules: [Rule]
+    public var disabled: [String]
+}
+
+/// Reads one pack file with Yams' node API, so that every error has a line and column.
+struct PackReader {
+    static let packKeys = ["pack", "description", "rules", "disable"]
+    static let ruleKeys = [
+        "id", "category", "policy", "severity", "confidence", "message", "languages", "keywords",
+        "regex", "case-sensitive", "examples",
+    ]
+
+    let file: String
+
+    func read(_ yaml: String) throws(PatternError) -> Pack {
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: yaml) else {
+                throw PatternError(file: file, problem: "the pack is empty")
+            }
+            root = composed
+        } catch let error as PatternError {
+            throw error
+        } catch let error as YamlError {
+            throw Self.patternError(from: error, file: file)
+        } catch {
+            throw PatternError(file: file, problem: "\(error)")
+        }
+        let pack = try YAMLMapping(root, file: file, what: "a pack")
+        try pack.allowOnly(Self.packKeys)
+        var rules: [Rule] = []
+        for node in try pack.sequence("rules") {
+            rules.append(try rule(from: YAMLMapping(node, file: file, what: "a rule")))
+        }
+        return Pack(file: file, rules: rules, disabled: try pack.strings("disable"))
+    }
+
+    private func rule(from map: YAMLMapping) throws(PatternError) -> Rule {
+        try map.allowOnly(Self.ruleKeys)
+        let id = try map.requiredString("id")
+        guard id.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$"#, options: .regularExpression) != nil else {
+            throw map.error("rule id '\(id)' must be kebab-case words joined by dots (copyright.stock-credit)")
+        }
+        let categoryName = try map.requiredString("category")
+        guard let category = Category(rawValue: categoryName) else {
+            throw map.error("rule \(id): unknown category '\(categoryName)' (known: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let severityName = try map.requiredString("severity")
+        guard let severity = Severity(rawValue: severityName) else {
+            throw map.error("rule \(id): unknown severity '\(severityName)' (known: info, low, medium, high)")
+        }
+        let keywords = try map.strings("keywords")
+        let regex = try map.string("regex")
+        if keywords.isEmpty && regex == nil {
+            throw map.error("rule \(id): needs 'keywords' or 'regex'")
+        }
+        let examples = try map.mapping("examples", what: "examples")
+        try examples?.allowOnly(["match", "no-match"])
+        let rule = Rule(
+            id: id, category: category, policy: try map.requiredString("policy"), severity: severity,
+            confidence: try map.number("confidence", in: 0...1) ?? 0.8,
+            message: try map.requiredString("message"), languages: try map.strings("languages"),
+            keywords: keywords, regex: regex, caseSensitive: try map.bool("case-sensitive") ?? false,
+            examples: RuleExamples(match: try examples?.strings("match") ?? [], noMatch: try examples?.strings("no-match") ?? []),
+            origin: "\(file):\(map.line ?? 0)")
+        if rule.examples.match.isEmpty {
+            throw map.error("rule \(id): needs at least one 'examples: match:' text")
+        }
+        do {
+            _ = try CompiledRule(rule)
+        } catch {
+            throw YAMLMapping.error(at: map.node["regex"] ?? map.node, file: file, error.problem)
+        }
+        return rule
+    }
+
+    private static func patternError(from error: YamlError, file: String) -> PatternError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return PatternError(file: file, line: mark.line, column: mark.column, problem: problem)
+        default:
+            return PatternError(file: file, problem: "\(error)")
+        }
+    }
+}

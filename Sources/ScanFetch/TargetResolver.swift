@@ -1,0 +1,56 @@
+import Foundation
+
+/// Turns command-line arguments into targets, in argument order.
+///
+/// A directory expands to its feed and page files, recursively, sorted by path so that runs are
+/// deterministic. An argument that names nothing becomes a failure in its place, so the report
+/// keeps the user's order.
+public struct TargetResolver: Sendable {
+    /// File name endings a directory walk picks up (feeds and pages).
+    public static let documentExtensions: Set<String> = [
+        "xml", "rss", "atom", "rdf", "feed", "json", "html", "htm", "xhtml",
+    ]
+
+    public init() {}
+
+    /// Resolves each argument; a directory contributes several entries, a bad argument one failure.
+    public func resolve(_ arguments: [String]) -> [Result<Target, FetchError>] {
+        arguments.flatMap(resolve(_:))
+    }
+
+    private func resolve(_ argument: String) -> [Result<Target, FetchError>] {
+        let lower = argument.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            return [.success(.url(argument))]
+        }
+        if argument.contains("://") {
+            return [.failure(.unsupportedScheme(url: argument))]
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            return [.failure(.fileNotFound(path: argument))]
+        }
+        guard isDirectory.boolValue else { return [.success(.file(argument))] }
+        let files = documentFiles(under: argument)
+        guard !files.isEmpty else { return [.failure(.noDocuments(directory: argument))] }
+        return files.map { .success(.file($0)) }
+    }
+
+    private func documentFiles(under directory: String) -> [String] {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
+        var paths: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            let ext = (name as NSString).pathExtension.lowercased()
+            guard Self.documentExtensions.contains(ext) else { continue }
+            let path = base + "/" + relative
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                paths.append(path)
+            }
+        }
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,64 @@
+/// Accumulates visible text as UTF-8: runs of white space (including no-break space) become one
+/// space, line breaks separate blocks, and no line is empty or has spaces at either end.
+struct TextBuilder {
+    private var output: [UInt8] = []
+    private var lineHasText = false
+    private var pendingSpace = false
+
+    /// Appends text; white space inside it is folded.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                pendingSpace = true
+                index += 1
+                continue
+            }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                pendingSpace = true
+                index += 2
+                continue
+            }
+            if pendingSpace && lineHasText { output.append(0x20) }
+            pendingSpace = false
+            lineHasText = true
+            output.append(byte)
+            index += 1
+        }
+    }
+
+    /// Appends a NUL-terminated C string.
+    mutating func append(cString pointer: UnsafePointer<UInt8>) {
+        var length = 0
+        while pointer[length] != 0 { length += 1 }
+        append(UnsafeBufferPointer(start: pointer, count: length))
+    }
+
+    /// Appends a Swift string.
+    mutating func append(_ text: String) {
+        var copy = text
+        copy.withUTF8 { append($0) }
+    }
+
+    /// Ends the current line, if it has any text.
+    mutating func lineBreak() {
+        if lineHasText { output.append(0x0A) }
+        lineHasText = false
+        pendingSpace = false
+    }
+
+    /// The text built so far.
+    func finish() -> String {
+        var bytes = output
+        if bytes.last == 0x0A { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` with its white space folded onto one line.
+    static func singleLine(_ text: String) -> String {
+        var builder = TextBuilder()
+        builder.append(text)
+        return builder.finish()
+    }
+}

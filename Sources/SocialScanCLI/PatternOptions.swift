@@ -1,0 +1,25 @@
+import ArgumentParser
+import ScanDetect
+
+/// Flags that choose which pattern packs are loaded.
+struct PatternOptions: ParsableArguments {
+    @Option(name: .customLong("patterns"), help: ArgumentHelp(
+        "A directory of extra pattern packs (repeatable); its rules override shipped rules with the same id.",
+        valueName: "dir"))
+    var directories: [String] = []
+
+    @Flag(help: "Do not load the shipped pattern packs.")
+    var noDefaultPatterns = false
+
+    /// The shipped packs (unless turned off), then each `--patterns` directory in order.
+    func loadRules(environment: [String: String]) throws(PatternError) -> [Rule] {
+        var all: [String] = []
+        if !noDefaultPatterns {
+            guard let shipped = PatternLocator.shippedDirectory(environment: environment) else {
+                throw PatternError(file: "Patterns", problem: "the shipped pattern packs were not found; set SOCIALSCAN_PATTERNS")
+            }
+            all.append(shipped)
+        }
+        return try PackLoader().load(directories: all + directories)
+    }
+}

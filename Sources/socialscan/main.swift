@@ -1,0 +1,3 @@
+import SocialScanCLI
+
+SocialScanMain.exit(arguments: Array(CommandLine.arguments.dropFirst()))
