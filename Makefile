@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN := .build/debug/socialscan
 
-.PHONY: setup build demo test release install clean
+.PHONY: setup build demo test release install bench clean
 
 ## Install missing Debian packages (pkg-config, libxml2-dev, libcurl4-openssl-dev).
 setup:
@@ -22,6 +22,11 @@ demo: build
 ## Build and run every test (XCTest and Swift Testing).
 test: setup
 	$(SWIFT) test
+
+## Benchmarks (release build, baselines in the same run; not part of `make test`).
+bench:
+	@SOCIALSCAN_BENCH=1 ./scripts/setup-debian.sh
+	@./scripts/bench.sh
 
 ## Optimised build.
 release: setup

@@ -7,6 +7,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "socialscan", targets: ["socialscan"]),
+        // The stages as a library, for the benchmark package (Benchmarks/) and other tools.
+        .library(name: "SocialScanKit", targets: ["ScanCore", "ScanFetch", "ScanParse", "ScanDetect", "ScanReport"]),
+        .library(name: "SocialScanTestSupport", targets: ["ScanTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -5,6 +5,8 @@
 set -euo pipefail
 
 packages=(pkg-config libxml2-dev libcurl4-openssl-dev)
+# Baseline tools for `make bench` only.
+[ "${SOCIALSCAN_BENCH:-}" = 1 ] && packages+=(libxml2-utils ripgrep)
 
 missing=()
 for package in "${packages[@]}"; do

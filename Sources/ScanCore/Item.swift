@@ -10,10 +10,12 @@ public struct Item: Sendable, Hashable {
     public var author: String?
     /// Every text a reader sees, in document order.
     public var fields: [TextField]
+    /// Attached media (images, video, audio), in document order.
+    public var media: [Media]
 
     public init(
         id: String, url: String? = nil, title: String? = nil, published: ItemDate? = nil,
-        updated: ItemDate? = nil, author: String? = nil, fields: [TextField] = []
+        updated: ItemDate? = nil, author: String? = nil, fields: [TextField] = [], media: [Media] = []
     ) {
         self.id = id
         self.url = url
@@ -22,5 +24,6 @@ public struct Item: Sendable, Hashable {
         self.updated = updated
         self.author = author
         self.fields = fields
+        self.media = media
     }
 }

@@ -9,10 +9,12 @@ public struct ParsedDocument: Sendable {
     /// True when the markup was broken and the parser recovered what it could.
     public var illFormed: Bool
     public var items: [Item]
+    /// Items beyond the parse limit, counted but not read (a warning for the report).
+    public var skippedItems: Int
 
     public init(
         source: String, format: DocumentFormat, title: String?, encoding: String?,
-        illFormed: Bool, items: [Item]
+        illFormed: Bool, items: [Item], skippedItems: Int = 0
     ) {
         self.source = source
         self.format = format
@@ -20,5 +22,6 @@ public struct ParsedDocument: Sendable {
         self.encoding = encoding
         self.illFormed = illFormed
         self.items = items
+        self.skippedItems = skippedItems
     }
 }

@@ -36,6 +36,10 @@ public enum DateParser {
         if let first = words.first, first.first?.isLetter == true, monthNumber(first) == nil {
             words.removeFirst()
         }
+        // RFC 850 writes the date as one word: 06-May-25.
+        if let first = words.first, first.split(separator: "-").count == 3 {
+            words.replaceSubrange(0...0, with: first.split(separator: "-").map(String.init))
+        }
         guard words.count >= 3 else { return nil }
         var (dayWord, monthWord) = (words[0], words[1])
         if monthNumber(dayWord) != nil { swap(&dayWord, &monthWord) }

@@ -1,39 +1,86 @@
 import ScanCore
 
-/// The parse stage: fetched bytes in, items out. Detects the format from the content itself.
+/// The parse stage: fetched bytes in, items out. Detects the format from the content itself
+/// (never only from the Content-Type or the file name).
 public struct DocumentParser: Sendable {
-    public init() {}
+    public var limits: ParseLimits
+
+    public init(limits: ParseLimits = ParseLimits()) {
+        self.limits = limits
+    }
 
     /// Parses one document. Throws `ParseError` naming the source; a document the parser had to
     /// recover is returned with `illFormed` set.
     public func parse(_ document: FetchedDocument) throws(ParseError) -> ParsedDocument {
         guard !document.body.isEmpty else { throw .empty(source: document.source) }
         let documentURL = URLResolver.isAbsolute(document.finalURL) ? document.finalURL : nil
-        let charset = Self.charset(fromContentType: document.contentType)
-        guard let tree = MarkupTree.parseXML(document.body, url: documentURL, encoding: charset),
-            let root = tree.root
-        else { throw .notMarkup(source: document.source) }
-        if tree.declaresEntities { throw .declaresEntities(source: document.source) }
-        return try withExtendedLifetime(tree) { () throws(ParseError) -> ParsedDocument in
-            let (format, title, items) = try read(root: root, documentURL: documentURL, source: document.source)
+        switch ContentSniffer.kind(of: document.body) {
+        case .binary(let kind):
+            throw .binary(source: document.source, kind: kind)
+        case .json:
+            let parser = JSONFeedParser(documentURL: documentURL, limits: limits)
+            let (format, content) = try parser.parse(EncodingPolicy.repairedUTF8(document.body), source: document.source)
             return ParsedDocument(
-                source: document.source, format: format, title: title,
-                encoding: charset ?? tree.declaredEncoding ?? "UTF-8", illFormed: !tree.wellFormed, items: items)
+                source: document.source, format: format, title: content.title, encoding: "UTF-8",
+                illFormed: false, items: content.items, skippedItems: content.truncatedItems)
+        case .markup:
+            return try parseXML(document, documentURL: documentURL)
         }
     }
 
-    private func read(
-        root: Node, documentURL: String?, source: String
-    ) throws(ParseError) -> (DocumentFormat, String?, [Item]) {
+    private func parseXML(_ document: FetchedDocument, documentURL: String?) throws(ParseError) -> ParsedDocument {
+        let charset = Self.charset(fromContentType: document.contentType)
+        let prepared = EncodingPolicy.prepare(document.body, httpCharset: charset)
+        guard let first = MarkupTree.parseXML(prepared.bytes, url: documentURL, encoding: prepared.encoding),
+            first.root != nil
+        else { throw .notMarkup(source: document.source) }
+        // The original markup was broken whether or not the repaired copy parses cleanly.
+        let illFormed = !first.wellFormed
+        let tree = illFormed ? reparsedWithAmpersandsEscaped(prepared, url: documentURL) ?? first : first
+        guard let root = tree.root else { throw .notMarkup(source: document.source) }
+        if tree.declaresEntities { throw .declaresEntities(source: document.source) }
+        return try withExtendedLifetime(tree) { () throws(ParseError) -> ParsedDocument in
+            let (format, content) = try read(root: root, documentURL: documentURL, source: document.source)
+            return ParsedDocument(
+                source: document.source, format: format, title: content.title, encoding: prepared.label,
+                illFormed: illFormed, items: content.items, skippedItems: content.truncatedItems)
+        }
+    }
+
+    private func reparsedWithAmpersandsEscaped(_ prepared: EncodingPolicy.Prepared, url: String?) -> MarkupTree? {
+        guard !prepared.label.hasPrefix("UTF-16"), let repaired = AmpersandRepair.repair(prepared.bytes),
+            let tree = MarkupTree.parseXML(repaired, url: url, encoding: prepared.encoding), tree.root != nil
+        else { return nil }
+        return tree
+    }
+
+    /// Chooses the reader by the root element and its namespace.
+    private func read(root: Node, documentURL: String?, source: String) throws(ParseError) -> (DocumentFormat, FeedContent) {
         if root.is("rss", in: nil) {
-            let (title, items) = RSSParser(documentURL: documentURL).parse(root: root)
-            return (.rss2, title, items)
+            let content = RSSParser(documentURL: documentURL, namespace: nil, limits: limits).parse(root: root)
+            return (Self.rssFormat(version: root.attribute("version")), content)
+        }
+        if root.is("RDF", in: Namespace.rdf) {
+            let isRSS090 = !root.descendants("channel", in: Namespace.rss090).isEmpty
+            let namespace = isRSS090 ? Namespace.rss090 : Namespace.rss1
+            let content = RSSParser(documentURL: documentURL, namespace: namespace, limits: limits).parse(root: root)
+            return (isRSS090 ? .rss090 : .rss1, content)
         }
         if root.is("feed", in: Namespace.atom) {
-            let (title, items) = AtomParser(documentURL: documentURL).parse(root: root)
-            return (.atom1, title, items)
+            return (.atom1, AtomParser(documentURL: documentURL, namespace: Namespace.atom, limits: limits).parse(root: root))
+        }
+        if root.is("feed", in: Namespace.atom03) {
+            return (.atom03, AtomParser(documentURL: documentURL, namespace: Namespace.atom03, limits: limits).parse(root: root))
         }
         throw .unsupportedFormat(source: source, root: root.localName)
+    }
+
+    private static func rssFormat(version: String?) -> DocumentFormat {
+        switch version?.trimmingWhitespace() {
+        case "0.91": .rss091
+        case "0.92", "0.93", "0.94": .rss092
+        default: .rss2
+        }
     }
 
     /// The `charset` parameter of a Content-Type header, if any.

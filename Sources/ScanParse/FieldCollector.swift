@@ -1,6 +1,7 @@
 import ScanCore
 
-/// Gathers an item's text fields in document order, dropping empty ones.
+/// Gathers an item's text fields in document order, dropping empty ones and exact repeats
+/// (the same text under the same origin, as Media RSS groups often repeat their content's).
 struct FieldCollector {
     private(set) var fields: [TextField] = []
 
@@ -8,6 +9,12 @@ struct FieldCollector {
     mutating func add(_ origin: FieldOrigin, plain text: String?) {
         guard let text else { return }
         append(origin, TextBuilder.singleLine(text))
+    }
+
+    /// Adds plain text keeping its line breaks.
+    mutating func add(_ origin: FieldOrigin, lines text: String?) {
+        guard let text else { return }
+        append(origin, TextBuilder.lines(text))
     }
 
     /// Adds the texts of extracted HTML: the body under `origin`, alt texts and captions apart.
@@ -19,6 +26,9 @@ struct FieldCollector {
     }
 
     private mutating func append(_ origin: FieldOrigin, _ text: String) {
-        if !text.isEmpty { fields.append(TextField(origin: origin, text: text)) }
+        guard !text.isEmpty, !fields.contains(where: { $0.origin == origin && $0.text.utf8.elementsEqual(text.utf8) }) else {
+            return
+        }
+        fields.append(TextField(origin: origin, text: text))
     }
 }

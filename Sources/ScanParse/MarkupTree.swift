@@ -80,7 +80,7 @@ final class MarkupTree {
         return bytes.filter { $0 != 0 }
     }
 
-    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 2 else { return false }
         let (a, b) = (bytes[0], bytes[1])
         return (a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF) || (a == 0x3C && b == 0) || (a == 0 && b == 0x3C)

@@ -1,6 +1,10 @@
 import CLibXML2
+import Glibc
 
 /// A read-only view of one libxml2 node. Valid only while its `MarkupTree` is alive.
+///
+/// Name and namespace tests compare C strings in place: they run for every element of every
+/// document and must not allocate.
 struct Node {
     let pointer: xmlNodePtr
 
@@ -15,35 +19,54 @@ struct Node {
         pointer.pointee.name.map { String(cString: $0) } ?? ""
     }
 
-    /// The namespace URI, or nil for none.
-    var namespaceURI: String? {
-        pointer.pointee.ns?.pointee.href.map { String(cString: $0) }
-    }
-
     /// Child elements in document order.
     var elements: [Node] {
         var result: [Node] = []
+        forEachElement { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` for each child element, in order, without allocating.
+    func forEachElement(_ body: (Node) -> Void) {
         var child = pointer.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(Node(current)) }
+            if current.pointee.type == XML_ELEMENT_NODE { body(Node(current)) }
             child = current.pointee.next
         }
-        return result
     }
 
     /// Whether this element is `name` in `namespace` (nil: no namespace at all).
     func `is`(_ name: String, in namespace: String?) -> Bool {
-        isElement && localName == name && namespaceURI == namespace
+        isElement && hasName(name) && hasNamespace(namespace)
+    }
+
+    /// Whether this element is `name` in any of `namespaces`.
+    func `is`(_ name: String, inAny namespaces: [String?]) -> Bool {
+        isElement && hasName(name) && namespaces.contains { hasNamespace($0) }
     }
 
     /// The first child element called `name` in `namespace`.
     func element(_ name: String, in namespace: String?) -> Node? {
-        elements.first { $0.is(name, in: namespace) }
+        firstElement { $0.is(name, in: namespace) }
+    }
+
+    /// The first child element called `name` in any of `namespaces`.
+    func element(_ name: String, inAny namespaces: [String?]) -> Node? {
+        firstElement { $0.is(name, inAny: namespaces) }
     }
 
     /// Child elements called `name` in `namespace`.
     func elements(_ name: String, in namespace: String?) -> [Node] {
-        elements.filter { $0.is(name, in: namespace) }
+        var result: [Node] = []
+        forEachElement { if $0.is(name, in: namespace) { result.append($0) } }
+        return result
+    }
+
+    /// Child elements called `name` in any of `namespaces`.
+    func elements(_ name: String, inAny namespaces: [String?]) -> [Node] {
+        var result: [Node] = []
+        forEachElement { if $0.is(name, inAny: namespaces) { result.append($0) } }
+        return result
     }
 
     /// Every element called `name` in `namespace` below this node, in document order, including
@@ -53,7 +76,7 @@ struct Node {
         TreeWalker.walk(below: pointer) { node in
             guard node.pointee.type == XML_ELEMENT_NODE else { return false }
             let element = Node(node)
-            if element.is(name, in: namespace) { found.append(element) }
+            if element.hasName(name), element.hasNamespace(namespace) { found.append(element) }
             return true
         } leave: { _ in }
         return found
@@ -62,18 +85,24 @@ struct Node {
     /// An attribute without namespace, read from its text children only (entity references in
     /// attribute values are never expanded: `xmlGetProp` would expand them).
     func attribute(_ name: String) -> String? {
-        var attribute = pointer.pointee.properties
-        while let current = attribute {
-            if current.pointee.ns == nil, let attrName = current.pointee.name, String(cString: attrName) == name {
-                return Self.text(of: current.pointee.children)
-            }
-            attribute = current.pointee.next
-        }
-        return nil
+        attributeNode(name) { $0.pointee.ns == nil }.map { Self.text(of: $0.pointee.children) }
+    }
+
+    /// An attribute in `namespace`, read like `attribute(_:)`.
+    func attribute(_ name: String, in namespace: String) -> String? {
+        attributeNode(name) { attribute in
+            guard let href = attribute.pointee.ns?.pointee.href else { return false }
+            return Self.equal(href, namespace)
+        }.map { Self.text(of: $0.pointee.children) }
     }
 
     /// All text and CDATA below this node, in order, without markup; entity references skipped.
     var text: String {
+        String(decoding: textBytes, as: UTF8.self)
+    }
+
+    /// `text` as UTF-8 bytes.
+    var textBytes: [UInt8] {
         var bytes: [UInt8] = []
         TreeWalker.walk(below: pointer) { node in
             switch node.pointee.type {
@@ -86,7 +115,7 @@ struct Node {
                 return false
             }
         } leave: { _ in }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// The base URI that applies to this node (`xml:base`, else the document URL).
@@ -94,6 +123,47 @@ struct Node {
         guard let base = xmlNodeGetBase(pointer.pointee.doc, pointer) else { return nil }
         defer { ss_xml_free(base) }
         return String(cString: base)
+    }
+
+    private func firstElement(where matches: (Node) -> Bool) -> Node? {
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, matches(Node(current)) { return Node(current) }
+            child = current.pointee.next
+        }
+        return nil
+    }
+
+    private func attributeNode(_ name: String, where matches: (xmlAttrPtr) -> Bool) -> xmlAttrPtr? {
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            if let attrName = current.pointee.name, Self.equal(attrName, name), matches(current) { return current }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    private func hasName(_ name: String) -> Bool {
+        guard let own = pointer.pointee.name else { return false }
+        return Self.equal(own, name)
+    }
+
+    private func hasNamespace(_ namespace: String?) -> Bool {
+        let href = pointer.pointee.ns?.pointee.href
+        switch (href, namespace) {
+        case (nil, nil): return true
+        case (let href?, let namespace?): return Self.equal(href, namespace)
+        default: return false
+        }
+    }
+
+    /// Compares a C string with a Swift string without allocating.
+    private static func equal(_ cString: UnsafePointer<UInt8>, _ string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { utf8 in
+            for (index, byte) in utf8.enumerated() where cString[index] != byte { return false }
+            return cString[utf8.count] == 0
+        }
     }
 
     private static func text(of first: xmlNodePtr?) -> String {
@@ -112,8 +182,6 @@ struct Node {
 extension Array where Element == UInt8 {
     /// Appends the bytes of a NUL-terminated C string.
     mutating func appendCString(_ pointer: UnsafePointer<UInt8>) {
-        var index = 0
-        while pointer[index] != 0 { index += 1 }
-        append(contentsOf: UnsafeBufferPointer(start: pointer, count: index))
+        append(contentsOf: UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))))
     }
 }

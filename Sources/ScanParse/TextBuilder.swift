@@ -5,11 +5,17 @@ struct TextBuilder {
     private var lineHasText = false
     private var pendingSpace = false
 
-    /// Appends text; white space inside it is folded.
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Appends text; white space inside it is folded. With `keepingLineBreaks`, a line feed or
+    /// carriage return ends the line instead.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool = false) {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            if keepingLineBreaks && (byte == 0x0A || byte == 0x0D) {
+                lineBreak()
+                index += 1
+                continue
+            }
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
                 pendingSpace = true
                 index += 1
@@ -53,6 +59,27 @@ struct TextBuilder {
         var bytes = output
         if bytes.last == 0x0A { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` as lines: white space folded within each line, empty lines dropped. For plain-text
+    /// fields (video descriptions, JSON Feed `content_text`) where line breaks mean something.
+    static func lines(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { lines($0) }
+    }
+
+    /// UTF-8 bytes as lines, like `lines(_:)`.
+    static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var builder = TextBuilder()
+        builder.append(bytes, keepingLineBreaks: true)
+        return builder.finish()
+    }
+
+    /// UTF-8 bytes folded onto one line.
+    static func singleLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var builder = TextBuilder()
+        builder.append(bytes)
+        return builder.finish()
     }
 
     /// `text` with its white space folded onto one line.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ScanCore
 import ScanDetect
 import ScanFetch
+import ScanParse
 import ScanReport
 
 /// `socialscan scan TARGET...`: fetch, parse, detect and report.
@@ -11,19 +12,12 @@ struct ScanCommand: ParsableCommand, RunnableCommand {
         abstract: "Scan feeds and pages (URLs, files or directories) and report findings.",
         discussion: "Targets are scanned in argument order; a directory contributes its feed and page files, recursively, sorted by path.")
 
-    @Argument(help: ArgumentHelp("http(s) URLs, files or directories.", valueName: "target"))
-    var targets: [String]
+    @OptionGroup var arguments: TargetArguments
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var patterns: PatternOptions
+    @OptionGroup var input: InputOptions
 
-    @Flag(help: "Allow URLs that resolve to loopback or private-network addresses.")
-    var allowPrivate = false
-
-    func validate() throws {
-        if targets.isEmpty { throw ValidationError("Give at least one target: a URL, a file or a directory.") }
-        try output.validate()
-    }
 
     func execute(io: CommandIO) -> Int32 {
         let detector: PatternDetector
@@ -33,11 +27,11 @@ struct ScanCommand: ParsableCommand, RunnableCommand {
             io.diagnose("error", error.description)
             return ScanOutcome.usageError.rawValue
         }
-        var settings = FetchSettings()
-        settings.allowPrivate = allowPrivate
-        let run = ScanRun(fetcher: Fetcher(settings: settings), detectors: [detector], io: io)
+        let pipeline = DocumentPipeline(
+            fetcher: Fetcher(settings: input.fetchSettings), parser: DocumentParser(limits: input.parseLimits), io: io)
+        let run = ScanRun(pipeline: pipeline, detectors: [detector])
         let reporter = output.makeReporter(io: io)
-        let summary = run.scan(arguments: targets, reporter: reporter, version: RootCommand.version)
+        let summary = run.scan(arguments: arguments.targets, reporter: reporter, version: RootCommand.version)
         return ScanOutcome.of(
             failedTargets: summary.sourcesFailed,
             findingsAtOrAboveThreshold: summary.findings(atLeast: output.failOnSeverity)

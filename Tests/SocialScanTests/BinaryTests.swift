@@ -30,7 +30,7 @@ struct BinaryTests {
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 3)
-        #expect(stderr.split(separator: "\n").count == 1)
+        #expect(stderr.split(separator: "\n").filter { $0.contains("error:") }.count == 1)
         #expect(stderr.contains("/nonexistent.rss"))
         #expect(stdout.split(separator: "\n").count >= 2)
     }

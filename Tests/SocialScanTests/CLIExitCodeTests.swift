@@ -30,6 +30,9 @@ struct CLIExitCodeTests {
         ["scan", "--format", "pdf", "x.rss"],
         ["scan", "--fail-on", "critical", "x.rss"],
         ["scan", "--no-such-flag", "x.rss"],
+        ["scan", "--max-body", "lots", "x.rss"],
+        ["items", "--max-items", "0", "x.rss"],
+        ["items"],
         ["frobnicate"],
     ])
     func usageErrorsExitTwo(arguments: [String]) {

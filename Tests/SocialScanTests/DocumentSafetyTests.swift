@@ -10,7 +10,7 @@ struct DocumentSafetyTests {
 
     @Test func binaryIsNotAFeed() {
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
-        #expect(throws: ParseError.notMarkup(source: "image.png")) { try parseDocument(bytes: png, url: "image.png") }
+        #expect(throws: ParseError.binary(source: "image.png", kind: "a PNG image")) { try parseDocument(bytes: png, url: "image.png") }
     }
 
     @Test func otherXMLIsAnUnsupportedFormat() {

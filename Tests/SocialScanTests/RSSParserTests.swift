@@ -84,6 +84,7 @@ struct RSSParserTests {
         let document = try parseDocument(broken)
         #expect(document.illFormed)
         try #require(document.items.count == 3)
+        #expect(document.items[0].title == "Fish & chips night")
         #expect(document.items[2].title == "Third")
     }
 }

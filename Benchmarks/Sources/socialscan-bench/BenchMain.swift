@@ -1,0 +1,54 @@
+import Foundation
+
+/// `socialscan-bench COMMAND ...`: corpus generators and stage benchmarks. See `make bench`.
+enum BenchMain {
+    static let usage = """
+        usage: socialscan-bench generate-rss OUT.xml [--megabytes N] [--seed N]
+               socialscan-bench parse FILE [--runs N]
+        """
+
+    static func run(_ arguments: [String]) {
+        guard let command = arguments.first else { fail(usage) }
+        let options = Options(Array(arguments.dropFirst()))
+        switch command {
+        case "generate-rss":
+            guard let out = options.positional.first else { fail(usage) }
+            var corpus = FeedCorpus(seed: UInt64(options.int("seed") ?? 1))
+            let bytes = corpus.rss(megabytes: options.int("megabytes") ?? 50)
+            FileManager.default.createFile(atPath: out, contents: Data(bytes))
+            print("wrote \(out): \(bytes.count) bytes")
+        case "parse":
+            guard let file = options.positional.first else { fail(usage) }
+            ParseBenchmark(file: file, runs: options.int("runs") ?? 5).run()
+        default:
+            fail(usage)
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        exit(2)
+    }
+}
+
+/// `--name value` pairs and positional arguments.
+struct Options {
+    var positional: [String] = []
+    var named: [String: String] = [:]
+
+    init(_ arguments: [String]) {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument.hasPrefix("--"), index + 1 < arguments.count {
+                named[String(argument.dropFirst(2))] = arguments[index + 1]
+                index += 2
+            } else {
+                positional.append(argument)
+                index += 1
+            }
+        }
+    }
+
+    func int(_ name: String) -> Int? { named[name].flatMap(Int.init) }
+}

@@ -1,0 +1,1 @@
+BenchMain.run(Array(CommandLine.arguments.dropFirst()))

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# make bench: release build of the benchmark package, a generated corpus, and each stage's
+# benchmark next to its baseline tool in the same invocation. Quote medians and ratios.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=.build/bench
+mkdir -p "$out"
+swift build -c release --package-path Benchmarks
+bench=Benchmarks/.build/release/socialscan-bench
+
+if [ ! -s "$out/corpus-50mb.rss" ]; then
+  "$bench" generate-rss "$out/corpus-50mb.rss" --megabytes 50 --seed 1
+fi
+
+echo "== parse: RSS 2.0, parse + text extraction vs xmllint --noout"
+"$bench" parse "$out/corpus-50mb.rss" --runs "${RUNS:-5}"
