@@ -8,6 +8,7 @@ struct AtomParser {
     /// `Namespace.atom` (1.0) or `Namespace.atom03` (0.3).
     let namespace: String
     let limits: ParseLimits
+    let html: HTMLFragmentParser
 
     private var isLegacy: Bool { namespace == Namespace.atom03 }
 
@@ -29,7 +30,7 @@ struct AtomParser {
         if let content = entry.element("content", in: namespace), content.attribute("src") == nil {
             fields.add(.content, html: textConstruct(content))
         }
-        let media = MediaCollector(bases: bases).collect(from: entry, into: &fields)
+        let media = MediaCollector(bases: bases, html: html).collect(from: entry, into: &fields)
         let rights = entry.element(isLegacy ? "copyright" : "rights", in: namespace)
         fields.add(.rights, html: rights.map(textConstruct))
         let id = nonEmpty(entry.element("id", in: namespace)?.text) ?? link
@@ -67,7 +68,7 @@ struct AtomParser {
         if isXHTML || (isLegacy && isHTML && mode == "xml" && !element.elements.isEmpty) {
             return HTMLText.extract(below: element.pointer)
         }
-        if isHTML { return HTMLText.extract(markup: element.textBytes) }
+        if isHTML { return html.extract(element.textBytes) }
         return HTMLText(body: TextBuilder.singleLine(element.text), imageAlts: [], figcaptions: [])
     }
 }

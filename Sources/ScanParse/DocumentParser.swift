@@ -57,20 +57,20 @@ public struct DocumentParser: Sendable {
     /// Chooses the reader by the root element and its namespace.
     private func read(root: Node, documentURL: String?, source: String) throws(ParseError) -> (DocumentFormat, FeedContent) {
         if root.is("rss", in: nil) {
-            let content = RSSParser(documentURL: documentURL, namespace: nil, limits: limits).parse(root: root)
+            let content = RSSParser(documentURL: documentURL, namespace: nil, limits: limits, html: HTMLFragmentParser()).parse(root: root)
             return (Self.rssFormat(version: root.attribute("version")), content)
         }
         if root.is("RDF", in: Namespace.rdf) {
             let isRSS090 = !root.descendants("channel", in: Namespace.rss090).isEmpty
             let namespace = isRSS090 ? Namespace.rss090 : Namespace.rss1
-            let content = RSSParser(documentURL: documentURL, namespace: namespace, limits: limits).parse(root: root)
+            let content = RSSParser(documentURL: documentURL, namespace: namespace, limits: limits, html: HTMLFragmentParser()).parse(root: root)
             return (isRSS090 ? .rss090 : .rss1, content)
         }
         if root.is("feed", in: Namespace.atom) {
-            return (.atom1, AtomParser(documentURL: documentURL, namespace: Namespace.atom, limits: limits).parse(root: root))
+            return (.atom1, AtomParser(documentURL: documentURL, namespace: Namespace.atom, limits: limits, html: HTMLFragmentParser()).parse(root: root))
         }
         if root.is("feed", in: Namespace.atom03) {
-            return (.atom03, AtomParser(documentURL: documentURL, namespace: Namespace.atom03, limits: limits).parse(root: root))
+            return (.atom03, AtomParser(documentURL: documentURL, namespace: Namespace.atom03, limits: limits, html: HTMLFragmentParser()).parse(root: root))
         }
         throw .unsupportedFormat(source: source, root: root.localName)
     }

@@ -28,7 +28,11 @@ enum EncodingPolicy {
             return Prepared(bytes: bytes, encoding: "WINDOWS-1252", label: "windows-1252")
         }
         if charset == "utf-8" || charset == "utf8" {
-            return Prepared(bytes: repairedUTF8(bytes), encoding: "UTF-8", label: "UTF-8")
+            // Naming UTF-8 makes libxml2 copy every byte through a converter; only do it when
+            // the document itself says something else (the HTTP charset overrides it).
+            let declared = declaredEncoding(bytes)?.lowercased()
+            let override = declared != nil && declared != "utf-8" && declared != "utf8"
+            return Prepared(bytes: repairedUTF8(bytes), encoding: override ? "UTF-8" : nil, label: "UTF-8")
         }
         return Prepared(bytes: bytes, encoding: httpCharset, label: charset.uppercased())
     }

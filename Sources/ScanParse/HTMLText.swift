@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// The texts a reader sees in a piece of HTML: the body text, and image alt texts and figure
 /// captions as their own texts (each text appears once: a caption is not repeated in the body).
@@ -12,90 +13,27 @@ public struct HTMLText: Sendable, Equatable {
 
     /// Extracts the visible texts of an HTML fragment (a feed's description or content).
     public static func extract(fromMarkup markup: String) -> HTMLText {
-        extract(markup: Array(markup.utf8))
-    }
-
-    /// Extracts the visible texts of an HTML fragment given as UTF-8 bytes.
-    static func extract(markup: [UInt8]) -> HTMLText {
-        guard markup.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
-            return HTMLText(body: markup.withUnsafeBufferPointer(TextBuilder.singleLine), imageAlts: [], figcaptions: [])
-        }
-        // The fragment was decoded by the feed's parser, hence UTF-8: saying so overrides nothing.
-        guard let tree = MarkupTree.parseHTML(markup, url: nil, encoding: "UTF-8"),
-            let root = tree.root
-        else {
-            return HTMLText(body: "", imageAlts: [], figcaptions: [])
-        }
-        return withExtendedLifetime(tree) { extract(below: root.pointer) }
+        HTMLFragmentParser().extract(markup)
     }
 
     /// Extracts the visible texts below `node` (an HTML tree, or XHTML inside a feed).
     static func extract(below node: xmlNodePtr) -> HTMLText {
-        var collector = VisibleTextCollector()
-        collector.collect(below: node)
-        return HTMLText(body: collector.body.finish(), imageAlts: collector.alts, figcaptions: collector.captions)
-    }
-}
-
-/// Walks a tree once, sorting its text into body, alt texts and captions.
-struct VisibleTextCollector {
-    var body = TextBuilder()
-    var alts: [String] = []
-    var captions: [String] = []
-
-    /// Elements whose content a reader never sees as text.
-    static let hidden = ElementNameSet([
-        "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed",
-        "svg", "math", "select", "option", "button", "canvas", "audio", "video",
-    ])
-    /// Elements that start a new line.
-    static let blocks = ElementNameSet([
-        "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-        "blockquote", "pre", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption",
-        "section", "article", "header", "footer", "figure", "hr", "address", "nav", "aside",
-        "main", "form", "fieldset", "legend", "details", "summary",
-    ])
-    private static let img = ElementNameSet.key("img")
-    private static let figcaption = ElementNameSet.key("figcaption")
-
-    mutating func collect(below root: xmlNodePtr) {
-        TreeWalker.walk(below: root) { node in enter(node) } leave: { node in
-            if node.pointee.type == XML_ELEMENT_NODE, Self.blocks.contains(ElementNameSet.key(node.pointee.name)) {
-                body.lineBreak()
+        let collector = VisibleTextCollector()
+        TreeWalker.walk(below: node) { node in
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content { collector.text(UnsafeBufferPointer(start: content, count: strlen(content))) }
+                return false
+            case XML_ELEMENT_NODE:
+                collector.start(node.pointee.name) { Node(node).attribute("alt") }
+                return true
+            default:
+                return false
             }
+        } leave: { node in
+            if node.pointee.type == XML_ELEMENT_NODE { collector.end(node.pointee.name) }
         }
-    }
-
-    private mutating func enter(_ node: xmlNodePtr) -> Bool {
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { body.append(cString: content) }
-            return false
-        case XML_ELEMENT_NODE:
-            return enterElement(Node(node))
-        default:
-            return false
-        }
-    }
-
-    private mutating func enterElement(_ element: Node) -> Bool {
-        let name = ElementNameSet.key(element.pointer.pointee.name)
-        if Self.hidden.contains(name) { return false }
-        switch name {
-        case Self.img:
-            if let alt = element.attribute("alt").map(TextBuilder.singleLine), !alt.isEmpty { alts.append(alt) }
-            return false
-        case Self.figcaption:
-            var inner = VisibleTextCollector()
-            inner.collect(below: element.pointer)
-            let caption = inner.body.finish()
-            if !caption.isEmpty { captions.append(caption) }
-            alts += inner.alts
-            return false
-        default:
-            if Self.blocks.contains(name) { body.lineBreak() }
-            return true
-        }
+        return collector.result()
     }
 }
 

@@ -6,6 +6,7 @@ import ScanCore
 struct JSONFeedParser {
     let documentURL: String?
     let limits: ParseLimits
+    private let html = HTMLFragmentParser()
 
     /// The feed's format and content; throws `ParseError` for invalid JSON or JSON that is not a feed.
     func parse(_ bytes: [UInt8], source: String) throws(ParseError) -> (DocumentFormat, FeedContent) {
@@ -32,7 +33,7 @@ struct JSONFeedParser {
         let title = entry.title.map(TextBuilder.singleLine)
         fields.add(.title, plain: title)
         fields.add(.summary, plain: entry.summary)
-        fields.add(.content, html: entry.contentHTML.map(HTMLText.extract(fromMarkup:)))
+        fields.add(.content, html: entry.contentHTML.map(html.extract))
         fields.add(.content, lines: entry.contentText)
         var media: [Media] = [entry.image, entry.bannerImage].compactMap { $0 }.map {
             Media(url: URLResolver.resolve($0, against: bases), type: "image")

@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// Owns one libxml2 document tree parsed from untrusted bytes. Not Sendable: parse and read it
 /// on one task, then let it go.
@@ -36,10 +37,6 @@ final class MarkupTree {
     private static let xmlOptions = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
-    private static let htmlOptions = Int32(
-        HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
-
     /// Parses XML; `encoding` is the HTTP charset (nil lets the document say). Nil on no document.
     static func parseXML(_ bytes: [UInt8], url: String?, encoding: String?) -> MarkupTree? {
         ss_xml_silence_thread()
@@ -56,27 +53,11 @@ final class MarkupTree {
         return MarkupTree(document: document, wellFormed: context.pointee.wellFormed != 0)
     }
 
-    /// Parses HTML; `encoding` nil lets `<meta charset>` or the BOM decide (never force UTF-8
-    /// over a declared charset: it garbles text).
-    static func parseHTML(_ bytes: [UInt8], url: String?, encoding: String?) -> MarkupTree? {
-        ss_xml_silence_thread()
-        guard let context = htmlNewParserCtxt() else { return nil }
-        defer { htmlFreeParserCtxt(context) }
-        let input = sanitised(bytes)
-        guard input.count < Int32.max else { return nil }
-        let document = input.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), url, encoding, htmlOptions)
-            }
-        }
-        guard let document else { return nil }
-        return MarkupTree(document: document, wellFormed: context.pointee.wellFormed != 0)
-    }
-
     /// The bytes without NULs, which would silently truncate the document in libxml2. UTF-16
     /// input (where NUL bytes are part of the characters) is left alone.
     static func sanitised(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0), !looksLikeUTF16(bytes) else { return bytes }
+        let hasNUL = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
+        guard hasNUL, !looksLikeUTF16(bytes) else { return bytes }
         return bytes.filter { $0 != 0 }
     }
 

@@ -5,6 +5,7 @@ import ScanCore
 struct MediaCollector {
     /// Bases for resolving relative media URLs.
     let bases: [String?]
+    let html: HTMLFragmentParser
 
     /// The item's media, in document order; texts are added to `fields`.
     func collect(from item: Node, into fields: inout FieldCollector) -> [Media] {
@@ -40,7 +41,7 @@ struct MediaCollector {
         func text(_ name: String) -> String? {
             guard let node = element.element(name, inAny: Namespace.media) else { return nil }
             let value = node.attribute("type") == "html"
-                ? HTMLText.extract(markup: node.textBytes).body : node.textBytes.withUnsafeBufferPointer(TextBuilder.lines)
+                ? html.extract(node.textBytes).body : node.textBytes.withUnsafeBufferPointer(TextBuilder.lines)
             return value.isEmpty ? nil : value
         }
         let thumbnail = element.element("thumbnail", inAny: Namespace.media)?.attribute("url")

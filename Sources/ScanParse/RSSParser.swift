@@ -9,6 +9,7 @@ struct RSSParser {
     /// The namespace of the core elements: nil for 0.9x/2.0, `Namespace.rss1` for 1.0.
     let namespace: String?
     let limits: ParseLimits
+    let html: HTMLFragmentParser
 
     func parse(root: Node) -> FeedContent {
         let channel = root.is("channel", in: namespace) ? root : root.descendants("channel", in: namespace).first
@@ -27,13 +28,13 @@ struct RSSParser {
 
     private func item(from element: Node, channelLink: String?) -> Item {
         let bases = [element.baseURI, channelLink, documentURL]
-        let title = child(element, "title").map { HTMLText.extract(markup: $0.textBytes).body }
+        let title = child(element, "title").map { html.extract($0.textBytes).body }
         var fields = FieldCollector()
         fields.add(.title, plain: title)
-        let content = element.element("encoded", in: Namespace.content).map { HTMLText.extract(markup: $0.textBytes) }
-        fields.add(content == nil ? .content : .summary, html: child(element, "description").map { HTMLText.extract(markup: $0.textBytes) })
+        let content = element.element("encoded", in: Namespace.content).map { html.extract($0.textBytes) }
+        fields.add(content == nil ? .content : .summary, html: child(element, "description").map { html.extract($0.textBytes) })
         fields.add(.content, html: content)
-        let media = MediaCollector(bases: bases).collect(from: element, into: &fields)
+        let media = MediaCollector(bases: bases, html: html).collect(from: element, into: &fields)
         fields.add(.rights, plain: (element.element("rights", in: Namespace.dublinCore) ?? child(element, "copyright"))?.text)
         let (id, link) = identity(of: element, bases: bases, fallback: [title ?? ""] + fields.fields.map(\.text))
         let date = child(element, "pubDate") ?? element.element("date", in: Namespace.dublinCore)

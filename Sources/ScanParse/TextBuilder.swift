@@ -6,32 +6,34 @@ struct TextBuilder {
     private var pendingSpace = false
 
     /// Appends text; white space inside it is folded. With `keepingLineBreaks`, a line feed or
-    /// carriage return ends the line instead.
+    /// carriage return ends the line instead. Copies runs of non-space bytes in bulk.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool = false) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if keepingLineBreaks && (byte == 0x0A || byte == 0x0D) {
-                lineBreak()
-                index += 1
+        while index < count {
+            let spaceLength = Self.spaceLength(base, index, count)
+            if spaceLength > 0 {
+                if keepingLineBreaks && (base[index] == 0x0A || base[index] == 0x0D) { lineBreak() } else { pendingSpace = true }
+                index += spaceLength
                 continue
             }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
-                pendingSpace = true
-                index += 1
-                continue
-            }
-            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
-                pendingSpace = true
-                index += 2
-                continue
-            }
+            let start = index
+            while index < count && Self.spaceLength(base, index, count) == 0 { index += 1 }
             if pendingSpace && lineHasText { output.append(0x20) }
             pendingSpace = false
             lineHasText = true
-            output.append(byte)
-            index += 1
+            output.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
         }
+    }
+
+    /// The length of the white-space character at `index` (ASCII space or no-break space), or 0.
+    @inline(__always)
+    private static func spaceLength(_ base: UnsafePointer<UInt8>, _ index: Int, _ count: Int) -> Int {
+        let byte = base[index]
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C { return 1 }
+        if byte == 0xC2, index + 1 < count, base[index + 1] == 0xA0 { return 2 }
+        return 0
     }
 
     /// Appends a NUL-terminated C string.

@@ -1,0 +1,85 @@
+import CLibXML2
+import Glibc
+
+/// Extracts the visible text of HTML fragments (descriptions, contents) with libxml2's HTML
+/// parser in SAX mode: no tree is built, events go straight to a `VisibleTextCollector`.
+struct HTMLFragmentParser {
+    private static let options = Int32(
+        HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue)
+
+    /// The visible texts of an HTML fragment given as UTF-8 bytes.
+    func extract(_ markup: [UInt8]) -> HTMLText {
+        guard markup.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
+            return HTMLText(body: markup.withUnsafeBufferPointer(TextBuilder.singleLine), imageAlts: [], figcaptions: [])
+        }
+        let input = MarkupTree.sanitised(markup)
+        guard input.count < Int32.max else { return HTMLText(body: "", imageAlts: [], figcaptions: []) }
+        ss_xml_silence_thread()
+        let collector = VisibleTextCollector()
+        var handler = Self.makeHandler()
+        let retained = Unmanaged.passRetained(collector)
+        defer { retained.release() }
+        // The fragment was decoded by the feed's parser, hence UTF-8: saying so overrides nothing.
+        guard let context = htmlCreatePushParserCtxt(&handler, retained.toOpaque(), nil, 0, nil, XML_CHAR_ENCODING_UTF8)
+        else { return HTMLText(body: "", imageAlts: [], figcaptions: []) }
+        defer { htmlFreeParserCtxt(context) }
+        _ = htmlCtxtUseOptions(context, Self.options)
+        input.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = htmlParseChunk(context, chars.baseAddress, Int32(chars.count), 1)
+            }
+        }
+        return collector.result()
+    }
+
+    /// `extract` of a string.
+    func extract(_ markup: String) -> HTMLText {
+        extract(Array(markup.utf8))
+    }
+
+    /// The SAX callbacks (a C struct of function pointers; made per parse, it is not Sendable).
+    private static func makeHandler() -> htmlSAXHandler {
+        var handler = htmlSAXHandler()
+        handler.startElement = saxStartElement
+        handler.endElement = saxEndElement
+        handler.characters = saxCharacters
+        handler.ignorableWhitespace = saxCharacters
+        handler.cdataBlock = saxCharacters
+        return handler
+    }
+}
+
+// libxml2 calls these on the parsing thread with the collector as context. They are global
+// functions on purpose: a closure could be inferred to an actor and trap when called from C.
+
+private func collector(_ context: UnsafeMutableRawPointer?) -> VisibleTextCollector? {
+    context.map { Unmanaged<VisibleTextCollector>.fromOpaque($0).takeUnretainedValue() }
+}
+
+private func saxStartElement(
+    _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
+    _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    collector(context)?.start(name) {
+        // Attributes come as a NULL-terminated list of name, value pairs.
+        guard let attributes else { return nil }
+        var index = 0
+        while let attributeName = attributes[index] {
+            if strcmp(UnsafeRawPointer(attributeName).assumingMemoryBound(to: CChar.self), "alt") == 0 {
+                return attributes[index + 1].map { String(cString: $0) }
+            }
+            index += 2
+        }
+        return nil
+    }
+}
+
+private func saxEndElement(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
+    collector(context)?.end(name)
+}
+
+private func saxCharacters(_ context: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
+    guard let characters, length > 0 else { return }
+    collector(context)?.text(UnsafeBufferPointer(start: characters, count: Int(length)))
+}
