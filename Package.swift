@@ -41,7 +41,8 @@ let package = Package(
             dependencies: [
                 "ScanCore", "ScanFetch", "ScanParse", "ScanDetect", "ScanReport", "SocialScanCLI",
                 "ScanTestSupport",
-            ]),
+            ],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,3 +15,7 @@ fi
 
 echo "== parse: RSS 2.0, parse + text extraction vs xmllint --noout"
 "$bench" parse "$out/corpus-50mb.rss" --runs "${RUNS:-5}"
+
+echo
+echo "== fetch: 500 loopback feeds delayed 100 ms, 16 addresses, --concurrency 16, vs the ideal"
+"$bench" fetch --feeds 500 --hosts 16 --delay-ms 100 --concurrency 16

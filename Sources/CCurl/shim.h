@@ -29,6 +29,20 @@ static inline CURLcode ss_easy_setopt_data_cb(CURL *h, CURLoption o, ss_curl_dat
 static inline CURLcode ss_easy_setopt_xferinfo_cb(CURL *h, ss_curl_xferinfo_cb cb) {
     return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, cb);
 }
+typedef curl_socket_t (*ss_curl_opensocket_cb)(void *clientp, curlsocktype purpose,
+                                               struct curl_sockaddr *address);
+static inline CURLcode ss_easy_setopt_opensocket_cb(CURL *h, ss_curl_opensocket_cb cb) {
+    return curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, cb);
+}
+/* The address curl is about to connect to: curl's storage is large enough for IPv6 even though
+   the field is declared as a plain struct sockaddr. */
+static inline const unsigned char *ss_sockaddr_bytes(struct curl_sockaddr *address) {
+    return (const unsigned char *)&address->addr;
+}
+static inline CURLMsg *ss_multi_info_read(CURLM *m, int *left) {
+    return curl_multi_info_read(m, left);
+}
+static inline CURLcode ss_msg_result(CURLMsg *msg) { return msg->data.result; }
 static inline CURLcode ss_easy_getinfo_long(CURL *h, CURLINFO i, long *v) {
     return curl_easy_getinfo(h, i, v);
 }

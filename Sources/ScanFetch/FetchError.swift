@@ -9,6 +9,10 @@ public enum FetchError: Error, Sendable, Equatable {
     case tooLarge(url: String, limit: Int)
     case tooManyRedirects(url: String)
     case redirectRefused(url: String)
+    case privateAddress(url: String)
+    case dns(url: String)
+    case connectFailed(url: String)
+    case reset(url: String)
     case tls(url: String, detail: String)
     case network(url: String, detail: String)
 
@@ -24,6 +28,10 @@ public enum FetchError: Error, Sendable, Equatable {
         case .tooLarge: "too-large"
         case .tooManyRedirects: "too-many-redirects"
         case .redirectRefused: "redirect-refused"
+        case .privateAddress: "private-address"
+        case .dns: "dns"
+        case .connectFailed: "connect-failed"
+        case .reset: "connection-reset"
         case .tls: "tls"
         case .network: "network"
         }
@@ -35,6 +43,7 @@ public enum FetchError: Error, Sendable, Equatable {
         case .fileNotFound(let name), .fileUnreadable(let name, _), .noDocuments(let name),
             .unsupportedScheme(let name), .httpStatus(let name, _), .timeout(let name),
             .tooLarge(let name, _), .tooManyRedirects(let name), .redirectRefused(let name),
+            .privateAddress(let name), .dns(let name), .connectFailed(let name), .reset(let name),
             .tls(let name, _), .network(let name, _):
             name
         }
@@ -52,8 +61,21 @@ public enum FetchError: Error, Sendable, Equatable {
         case .tooLarge(let url, let limit): "\(url): the body is larger than \(limit) bytes"
         case .tooManyRedirects(let url): "\(url): too many redirects"
         case .redirectRefused(let url): "\(url): redirected to a scheme other than http or https"
+        case .privateAddress(let url): "\(url): resolves to a loopback or private address (allow with --allow-private)"
+        case .dns(let url): "\(url): the host name could not be resolved"
+        case .connectFailed(let url): "\(url): could not connect"
+        case .reset(let url): "\(url): the connection was closed before the body was complete"
         case .tls(let url, let detail): "\(url): TLS failed: \(detail)"
         case .network(let url, let detail): "\(url): \(detail)"
+        }
+    }
+
+    /// Whether trying again later may succeed (connection errors, timeouts, 5xx and 429).
+    public var isRetryable: Bool {
+        switch self {
+        case .timeout, .dns, .connectFailed, .reset, .network: true
+        case .httpStatus(_, let status): status == 429 || (500...599).contains(status)
+        default: false
         }
     }
 }

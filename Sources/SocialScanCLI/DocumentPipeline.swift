@@ -4,6 +4,9 @@ import ScanParse
 
 /// Fetches and parses every target in argument order, handing each parsed document on and
 /// reporting each failure (and each warning) as a `Problem`. Shared by `scan` and `items`.
+///
+/// URLs are fetched concurrently in the background (`FetchSession`) while earlier targets are
+/// parsed and reported, so output streams early and stays in argument order.
 struct DocumentPipeline {
     let fetcher: Fetcher
     let parser: DocumentParser
@@ -14,22 +17,23 @@ struct DocumentPipeline {
     func run(
         arguments: [String], problem: (Problem) -> Void, document: (Target, ParsedDocument) -> Void
     ) -> (scanned: Int, failed: Int) {
+        let resolved = TargetResolver().resolve(arguments)
+        let session = FetchSession(settings: fetcher.settings, validators: fetcher.validators)
+        session.start(resolved.enumerated().compactMap { index, entry in
+            guard case .success(.url(let url)) = entry else { return nil }
+            return (index, url)
+        })
         var scanned = 0
         var failed = 0
-        for resolved in TargetResolver().resolve(arguments) {
-            let outcome: Result<(Target, ParsedDocument), Problem>
-            switch resolved {
-            case .failure(let error):
-                outcome = .failure(Problem(stage: .fetch, target: error.target, reason: error.reason, message: error.message))
-            case .success(let target):
-                outcome = load(target).map { (target, $0) }
-            }
-            switch outcome {
+        for (index, entry) in resolved.enumerated() {
+            switch load(entry, index: index, session: session) {
             case .failure(let failure):
                 failed += 1
                 io.diagnose("error", "\(failure.message) [\(failure.reason)]")
                 problem(failure)
-            case .success(let (target, parsed)):
+            case .success(nil):
+                scanned += 1
+            case .success(let (target, parsed)?):
                 scanned += 1
                 warnings(for: parsed, target: target).forEach { warning in
                     io.diagnose("warning", warning.message)
@@ -41,18 +45,31 @@ struct DocumentPipeline {
         return (scanned, failed)
     }
 
-    /// Fetches and parses one target; a failure of either stage becomes a `Problem`.
-    private func load(_ target: Target) -> Result<ParsedDocument, Problem> {
-        let fetched: FetchedDocument
-        do {
-            fetched = try fetcher.fetch(target)
-        } catch {
-            return .failure(Problem(stage: .fetch, target: target.name, reason: error.reason, message: error.message))
+    /// Fetches (or takes from the session) and parses one target; nil when it was not modified.
+    private func load(
+        _ entry: Result<Target, FetchError>, index: Int, session: FetchSession
+    ) -> Result<(Target, ParsedDocument)?, Problem> {
+        let report: FetchReport
+        switch entry {
+        case .failure(let error):
+            return .failure(Problem(stage: .fetch, target: error.target, reason: error.reason, message: error.message))
+        case .success(.url):
+            report = session.report(at: index)
+        case .success(let target):
+            report = fetcher.fetchReport(target)
         }
-        do {
-            return .success(try parser.parse(fetched))
-        } catch {
-            return .failure(Problem(stage: .parse, target: target.name, reason: error.reason, message: error.message))
+        switch report.result {
+        case .failure(let error):
+            let tries = report.attempts > 1 ? " after \(report.attempts) attempts" : ""
+            return .failure(Problem(stage: .fetch, target: report.target.name, reason: error.reason, message: error.message + tries))
+        case .success(.notModified):
+            return .success(nil)
+        case .success(.fetched(let fetched)):
+            do {
+                return .success((report.target, try parser.parse(fetched)))
+            } catch {
+                return .failure(Problem(stage: .parse, target: report.target.name, reason: error.reason, message: error.message))
+            }
         }
     }
 

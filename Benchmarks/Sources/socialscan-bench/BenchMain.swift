@@ -5,6 +5,7 @@ enum BenchMain {
     static let usage = """
         usage: socialscan-bench generate-rss OUT.xml [--megabytes N] [--seed N]
                socialscan-bench parse FILE [--runs N]
+               socialscan-bench fetch [--feeds 500] [--hosts 16] [--delay-ms 100] [--concurrency 16]
         """
 
     static func run(_ arguments: [String]) {
@@ -20,6 +21,11 @@ enum BenchMain {
         case "parse":
             guard let file = options.positional.first else { fail(usage) }
             ParseBenchmark(file: file, runs: options.int("runs") ?? 5).run()
+        case "fetch":
+            FetchBenchmark(
+                feeds: options.int("feeds") ?? 500, hosts: options.int("hosts") ?? 16,
+                delay: Double(options.int("delay-ms") ?? 100) / 1000, concurrency: options.int("concurrency") ?? 16
+            ).run()
         default:
             fail(usage)
         }
