@@ -4,7 +4,8 @@
 # Swift itself is never run under sudo.
 set -euo pipefail
 
-packages=(pkg-config libxml2-dev libcurl4-openssl-dev)
+# python3-jsonschema: the SARIF tests validate reports against the official schema.
+packages=(pkg-config libxml2-dev libcurl4-openssl-dev python3 python3-jsonschema)
 # Baseline tools for `make bench` only.
 [ "${SOCIALSCAN_BENCH:-}" = 1 ] && packages+=(libxml2-utils ripgrep)
 

@@ -30,3 +30,27 @@ extension Fingerprint {
         }.joined()
     }
 }
+
+/// Digests for reports (Content-Security-Policy hashes).
+public enum Digest {
+    /// SHA-256 of the UTF-8 bytes of `text`, in base64.
+    public static func sha256Base64(_ text: String) -> String {
+        let digest = SHA256.hash(data: Array(text.utf8))
+        return base64(Array(digest))
+    }
+
+    static func base64(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+        var output = ""
+        var index = 0
+        while index < bytes.count {
+            let chunk = bytes[index..<min(index + 3, bytes.count)]
+            let value = chunk.enumerated().reduce(0) { $0 | Int($1.element) << (16 - 8 * $1.offset) }
+            for position in 0..<4 {
+                output.append(position <= chunk.count ? alphabet[(value >> (18 - 6 * position)) & 63] : "=")
+            }
+            index += 3
+        }
+        return output
+    }
+}

@@ -30,4 +30,13 @@ public enum FindingRecord {
             ("fingerprint", .string(finding.fingerprint)),
         ])
     }
+
+    /// The record's leaves as (dotted key, value) pairs in schema order: the CSV columns.
+    public static func leaves(_ finding: Finding) -> [(String, JSONValue)] {
+        func flatten(_ value: JSONValue, prefix: String) -> [(String, JSONValue)] {
+            guard case .object(let members) = value else { return [(prefix, value)] }
+            return members.flatMap { flatten($0.1, prefix: prefix.isEmpty ? $0.0 : prefix + "." + $0.0) }
+        }
+        return flatten(json(finding), prefix: "")
+    }
 }

@@ -1,10 +1,10 @@
 import ScanCore
 
-/// JSON Lines: one finding per line (`docs/findings.md`), flushed as produced so that a pipe
-/// sees findings early.
+/// JSON Lines: one finding or problem per line (`docs/findings.md`), flushed as produced so
+/// that a pipe sees findings early.
 public final class JSONLReporter: Reporter {
     public static let formatID = "jsonl"
-    public static let abstract = "one JSON object per finding (schema socialscan/finding@1)"
+    public static let abstract = "one JSON object per line: findings (socialscan/finding@1) and problems (socialscan/problem@1)"
 
     private let sink: any TextSink
 
@@ -19,8 +19,10 @@ public final class JSONLReporter: Reporter {
         sink.flush()
     }
 
-    /// Problems are reported on stderr by the command; problem records come with the report stage.
-    public func report(_ problem: Problem) {}
+    public func report(_ problem: Problem) {
+        sink.write(ProblemRecord.json(problem).serialized() + "\n")
+        sink.flush()
+    }
 
     public func finish(summary: RunSummary) {
         sink.flush()

@@ -34,9 +34,12 @@ public struct ReportOptions: Sendable {
 public struct RunInfo: Sendable {
     public var toolVersion: String
     public var targets: [String]
+    /// When the run started, RFC 3339 UTC (fixed in tests for byte-stable reports).
+    public var startedAt: String
 
-    public init(toolVersion: String, targets: [String]) {
+    public init(toolVersion: String, targets: [String], startedAt: String) {
         self.toolVersion = toolVersion
         self.targets = targets
+        self.startedAt = startedAt
     }
 }

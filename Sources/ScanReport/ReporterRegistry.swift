@@ -5,6 +5,9 @@ public enum ReporterRegistry {
         [
             TextReporter.self,
             JSONLReporter.self,
+            SARIFReporter.self,
+            CSVReporter.self,
+            HTMLReporter.self,
         ]
     }
 

@@ -10,6 +10,7 @@ public final class TextReporter: Reporter {
     private let color: Bool
     private var currentSource: String?
     private var currentItem: String?
+    private var problems: [Problem] = []
 
     public init(sink: any TextSink, options: ReportOptions) {
         self.sink = sink
@@ -38,11 +39,21 @@ public final class TextReporter: Reporter {
         sink.flush()
     }
 
-    /// Problems are reported on stderr by the command; the report counts failed sources.
-    public func report(_ problem: Problem) {}
+    /// Problems are listed in a section of their own, after the findings.
+    public func report(_ problem: Problem) {
+        problems.append(problem)
+    }
 
     public func finish(summary: RunSummary) {
         if currentSource != nil { sink.write("\n") }
+        if !problems.isEmpty {
+            sink.write(style("Problems", "1") + "\n")
+            for problem in problems {
+                let level = problem.isWarning ? "warning" : style("error", "31")
+                sink.write("  \(level) (\(problem.stage.rawValue), \(problem.reason)): \(TerminalText.neutralised(problem.message))\n")
+            }
+            sink.write("\n")
+        }
         sink.write(Self.summaryLine(summary) + "\n")
         sink.flush()
     }

@@ -26,17 +26,18 @@ struct DocumentPipeline {
         var scanned = 0
         var failed = 0
         for (index, entry) in resolved.enumerated() {
+            defer { io.progress?.update(scanned: scanned, failed: failed) }
             switch load(entry, index: index, session: session) {
             case .failure(let failure):
                 failed += 1
-                io.diagnose("error", "\(failure.message) [\(failure.reason)]")
+                io.diagnose(.error, "\(failure.message) [\(failure.reason)]")
                 problem(failure)
             case .success(nil):
                 scanned += 1
             case .success(let (target, parsed)?):
                 scanned += 1
                 warnings(for: parsed, target: target).forEach { warning in
-                    io.diagnose("warning", warning.message)
+                    io.diagnose(.warning, warning.message)
                     problem(warning)
                 }
                 document(target, parsed)
@@ -63,8 +64,10 @@ struct DocumentPipeline {
             let tries = report.attempts > 1 ? " after \(report.attempts) attempts" : ""
             return .failure(Problem(stage: .fetch, target: report.target.name, reason: error.reason, message: error.message + tries))
         case .success(.notModified):
+            io.diagnose(.info, "\(report.target.name): not modified since the last fetch")
             return .success(nil)
         case .success(.fetched(let fetched)):
+            io.diagnose(.debug, "\(report.target.name): \(fetched.body.count) bytes in \(report.attempts) attempt(s)")
             do {
                 return .success((report.target, try parser.parse(fetched)))
             } catch {

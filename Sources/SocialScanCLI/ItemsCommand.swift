@@ -14,9 +14,11 @@ struct ItemsCommand: ParsableCommand, RunnableCommand {
     @OptionGroup var arguments: TargetArguments
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var diagnostics: DiagnosticsOptions
 
 
-    func execute(io: CommandIO) -> Int32 {
+    func execute(io base: CommandIO) -> Int32 {
+        let io = diagnostics.configure(base)
         let pipeline = DocumentPipeline(
             fetcher: Fetcher(settings: input.fetchSettings), parser: DocumentParser(limits: input.parseLimits), io: io)
         let counts = pipeline.run(arguments: arguments.targets, problem: { _ in }) { _, document in
@@ -25,6 +27,7 @@ struct ItemsCommand: ParsableCommand, RunnableCommand {
             }
             io.stdout.flush()
         }
+        io.progress?.clear()
         return ScanOutcome.of(failedTargets: counts.failed, findingsAtOrAboveThreshold: 0).rawValue
     }
 }

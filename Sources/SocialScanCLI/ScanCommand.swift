@@ -17,21 +17,30 @@ struct ScanCommand: ParsableCommand, RunnableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var patterns: PatternOptions
     @OptionGroup var input: InputOptions
+    @OptionGroup var diagnostics: DiagnosticsOptions
 
 
-    func execute(io: CommandIO) -> Int32 {
+    func execute(io base: CommandIO) -> Int32 {
+        let io = diagnostics.configure(base)
         let detector: PatternDetector
+        let reporter: any Reporter
         do {
             detector = try PatternDetector(rules: patterns.loadRules(environment: io.environment))
+            reporter = try output.makeReporter(io: io)
+        } catch let error as PatternError {
+            io.diagnose(.error, error.description)
+            return ScanOutcome.usageError.rawValue
+        } catch let error as OutputError {
+            io.diagnose(.error, error.message)
+            return ScanOutcome.usageError.rawValue
         } catch {
-            io.diagnose("error", error.description)
+            io.diagnose(.error, "\(error)")
             return ScanOutcome.usageError.rawValue
         }
         let pipeline = DocumentPipeline(
             fetcher: Fetcher(settings: input.fetchSettings), parser: DocumentParser(limits: input.parseLimits), io: io)
-        let run = ScanRun(pipeline: pipeline, detectors: [detector])
-        let reporter = output.makeReporter(io: io)
-        let summary = run.scan(arguments: arguments.targets, reporter: reporter, version: RootCommand.version)
+        let run = RunInfo(toolVersion: RootCommand.version, targets: arguments.targets, startedAt: RunClock.now(io.environment))
+        let summary = ScanRun(pipeline: pipeline, detectors: [detector]).scan(run: run, reporter: reporter)
         return ScanOutcome.of(
             failedTargets: summary.sourcesFailed,
             findingsAtOrAboveThreshold: summary.findings(atLeast: output.failOnSeverity)

@@ -10,10 +10,11 @@ struct ScanRun {
     let pipeline: DocumentPipeline
     let detectors: [any Detector]
 
-    func scan(arguments: [String], reporter: any Reporter, version: String) -> RunSummary {
+    func scan(run: RunInfo, reporter: any Reporter) -> RunSummary {
         var summary = RunSummary()
-        reporter.begin(run: RunInfo(toolVersion: version, targets: arguments))
-        let counts = pipeline.run(arguments: arguments, problem: reporter.report) { target, document in
+        let progress = pipeline.io.progress
+        reporter.begin(run: run)
+        let counts = pipeline.run(arguments: run.targets, problem: reporter.report) { target, document in
             for item in document.items {
                 summary.items += 1
                 for detector in detectors {
@@ -23,7 +24,9 @@ struct ScanRun {
                     }
                 }
             }
+            progress?.update(items: summary.items, findings: summary.findings)
         }
+        progress?.clear()
         summary.sourcesScanned = counts.scanned
         summary.sourcesFailed = counts.failed
         reporter.finish(summary: summary)

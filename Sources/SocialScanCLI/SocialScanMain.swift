@@ -10,7 +10,8 @@ public enum SocialScanMain {
     public static func exit(arguments: [String]) -> Never {
         let io = CommandIO(
             stdout: FileSink.standardOutput(), stderr: FileSink.standardError(),
-            environment: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
+            environment: ProcessInfo.processInfo.environment, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+            stderrIsTerminal: isatty(STDERR_FILENO) == 1)
         let code = run(arguments: arguments, io: io)
         io.stdout.flush()
         io.stderr.flush()

@@ -29,14 +29,16 @@ struct ScanOverLoopbackTests {
         #expect(faulty.count == 10)
         let result = runCLI(["scan", "--allow-private", "--format", "jsonl", "--retries", "0", "--max-body", "200KB", "--concurrency", "16", "--per-host", "16"] + urls)
         #expect(result.code == 3)
-        #expect(result.stdoutLines.count == 40)
+        let findingLines = result.stdoutLines.filter { $0.contains("\"socialscan/finding@1\"") }
+        #expect(findingLines.count == 40)
+        #expect(result.stdoutLines.count == 50, "40 findings and 10 problem records")
         let errors = result.stderr.split(separator: "\n").map(String.init)
         #expect(errors.count == 10)
         for (url, reason) in faulty {
             #expect(errors.contains { $0.contains(url + ":") && $0.contains("[\(reason)]") }, "\(url) \(reason)")
         }
         // Output keeps argument order even though the first feed answered last.
-        let sources = try result.stdoutLines.map { try jsonObject($0)["source"] as? [String: Any] }.compactMap { $0?["url"] as? String }
+        let sources = try findingLines.map { try jsonObject($0)["source"] as? [String: Any] }.compactMap { $0?["url"] as? String }
         #expect(sources == urls.filter { url in !faulty.contains { $0.url == url } })
     }
 }
