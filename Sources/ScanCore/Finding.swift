@@ -23,11 +23,13 @@ public struct Finding: Sendable, Hashable {
     public var snippetMatch: Range<Int>
     /// Stable identity of (rule, item, normalised match): see `Fingerprint`.
     public var fingerprint: String
+    /// For copyright findings, the notice's year and holder when they could be read.
+    public var copyright: CopyrightDetail?
 
     public init(
         rule: String, category: Category, policy: String, severity: Severity, confidence: Double,
         message: String, source: String, item: ItemReference, field: FieldOrigin, match: MatchSpan,
-        snippet: String, snippetMatch: Range<Int>, fingerprint: String
+        snippet: String, snippetMatch: Range<Int>, fingerprint: String, copyright: CopyrightDetail? = nil
     ) {
         self.rule = rule
         self.category = category
@@ -42,6 +44,7 @@ public struct Finding: Sendable, Hashable {
         self.snippet = snippet
         self.snippetMatch = snippetMatch
         self.fingerprint = fingerprint
+        self.copyright = copyright
     }
 }
 
@@ -72,5 +75,16 @@ public struct MatchSpan: Sendable, Hashable {
         self.text = text
         self.start = start
         self.end = end
+    }
+}
+
+/// The year and holder of a copyright notice, when the detector could read them.
+public struct CopyrightDetail: Sendable, Hashable {
+    public var year: Int?
+    public var holder: String?
+
+    public init(year: Int?, holder: String?) {
+        self.year = year
+        self.holder = holder
     }
 }

@@ -1,59 +1,75 @@
 import Foundation
 import ScanCore
 
-/// A rule with its regular expression compiled, ready to run on texts.
+/// A rule ready to run: its regex compiled, its literals and words folded.
 ///
-/// A rule with `regex` matches where the regex matches (its `keywords`, if any, are the literals
-/// that trigger it); a rule with only `keywords` matches them case-insensitively on word
-/// boundaries. The dialect is ICU's (NSRegularExpression).
+/// A rule with only `keywords` matches them on word boundaries. A rule with a `regex` runs it
+/// only on a window of at most 256 characters around each trigger (its keywords, or a built-in
+/// trigger). The regex dialect is ICU's (NSRegularExpression).
 struct CompiledRule: Sendable {
-    let rule: Rule
-    private let expression: SharedRegex
+    /// The most characters a regex window spans, centred on its trigger.
+    static let windowRadius = 128
 
-    init(_ rule: Rule) throws(PatternError) {
+    let rule: Rule
+    let regex: SharedRegex?
+    let literals: [[UInt8]]
+    let exclusions: [[UInt8]]
+    let context: [FoldedClue]
+
+    init(_ rule: Rule, extraExclusions: [String] = []) throws(PatternError) {
         self.rule = rule
-        let pattern = rule.regex ?? Self.keywordPattern(rule.keywords)
+        literals = rule.keywords.map(TextFolding.fold).filter { !$0.isEmpty }
+        exclusions = (rule.exclusions + extraExclusions).map(TextFolding.fold).filter { !$0.isEmpty }
+        context = rule.context.map(FoldedClue.init)
+        guard let pattern = rule.regex else {
+            regex = nil
+            return
+        }
+        if let problem = RegexSafety.problem(in: pattern) {
+            throw PatternError(file: rule.origin, problem: "rule \(rule.id): regular expression rejected: \(problem)")
+        }
         var options: NSRegularExpression.Options = [.useUnicodeWordBoundaries]
         if !rule.caseSensitive { options.insert(.caseInsensitive) }
         do {
-            expression = SharedRegex(try NSRegularExpression(pattern: pattern, options: options))
+            regex = SharedRegex(try NSRegularExpression(pattern: pattern, options: options))
         } catch {
             throw PatternError(file: rule.origin, problem: "rule \(rule.id): invalid regular expression: \(pattern)")
         }
     }
 
-    /// Scalar-offset ranges of this rule's matches in `text`, trimmed of trailing separators.
-    func matches(in text: String) -> [Range<Int>] {
+    /// Regex matches inside `scalars[window]`, as absolute scalar ranges trimmed of trailing
+    /// separators.
+    func regexMatches(in scalars: [Unicode.Scalar], window: Range<Int>) -> [Range<Int>] {
+        guard let regex else { return [] }
+        let text = String(String.UnicodeScalarView(scalars[window]))
         let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-        return expression.regex.matches(in: text, range: whole).compactMap { result in
+        return regex.regex.matches(in: text, range: whole).compactMap { result in
             guard let range = Range(result.range, in: text) else { return nil }
-            return Self.trimmed(range, in: text)
+            let view = text.unicodeScalars
+            let start = view.distance(from: view.startIndex, to: range.lowerBound)
+            let end = start + view.distance(from: range.lowerBound, to: range.upperBound)
+            return Self.trimmed(window.lowerBound + start..<window.lowerBound + end, in: scalars)
         }
     }
 
-    private static func trimmed(_ range: Range<String.Index>, in text: String) -> Range<Int>? {
-        let scalars = text.unicodeScalars
-        let start = scalars.distance(from: scalars.startIndex, to: range.lowerBound)
-        var end = start + scalars.distance(from: range.lowerBound, to: range.upperBound)
-        var index = range.upperBound
-        while index > range.lowerBound {
-            let previous = scalars.index(before: index)
-            let scalar = scalars[previous]
-            guard scalar.properties.isWhitespace || ",:;-–—(".unicodeScalars.contains(scalar) else { break }
-            index = previous
+    /// `range` without trailing white space and separators; nil when nothing is left.
+    static func trimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int>? {
+        var end = range.upperBound
+        while end > range.lowerBound, scalars[end - 1].properties.isWhitespace || ",:;-–—(".unicodeScalars.contains(scalars[end - 1]) {
             end -= 1
         }
-        return end > start ? start..<end : nil
+        return end > range.lowerBound ? range.lowerBound..<end : nil
     }
+}
 
-    /// An alternation of the keywords, on word boundaries, with any white space between words.
-    static func keywordPattern(_ keywords: [String]) -> String {
-        let alternatives = keywords.map { keyword in
-            keyword.split(whereSeparator: { $0.isWhitespace })
-                .map { NSRegularExpression.escapedPattern(for: String($0)) }
-                .joined(separator: "\\s+")
-        }
-        return "(?<![\\p{L}\\p{N}_])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}_])"
+/// A context clue with its words folded.
+struct FoldedClue: Sendable {
+    let clue: ContextClue
+    let words: [[UInt8]]
+
+    init(_ clue: ContextClue) {
+        self.clue = clue
+        words = clue.words.map(TextFolding.fold).filter { !$0.isEmpty }
     }
 }
 

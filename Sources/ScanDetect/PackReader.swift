@@ -14,8 +14,9 @@ struct PackReader {
     static let packKeys = ["pack", "description", "rules", "disable"]
     static let ruleKeys = [
         "id", "category", "policy", "severity", "confidence", "message", "languages", "keywords",
-        "regex", "case-sensitive", "examples",
+        "regex", "trigger", "context", "exclude", "exclude-scope", "case-sensitive", "examples",
     ]
+    static let contextKeys = ["words", "within", "effect", "by"]
 
     let file: String
 
@@ -61,13 +62,24 @@ struct PackReader {
         if keywords.isEmpty && regex == nil {
             throw map.error("rule \(id): needs 'keywords' or 'regex'")
         }
+        var trigger: BuiltInTrigger?
+        if let name = try map.string("trigger") {
+            guard let builtIn = BuiltInTrigger(rawValue: name) else {
+                throw map.error("rule \(id): unknown trigger '\(name)' (known: \(BuiltInTrigger.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            trigger = builtIn
+        }
+        if regex != nil && keywords.isEmpty && trigger == nil {
+            throw map.error("rule \(id): a regex rule must say what triggers it: 'keywords', or 'trigger' (\(BuiltInTrigger.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
         let examples = try map.mapping("examples", what: "examples")
         try examples?.allowOnly(["match", "no-match"])
         let rule = Rule(
             id: id, category: category, policy: try map.requiredString("policy"), severity: severity,
             confidence: try map.number("confidence", in: 0...1) ?? 0.8,
             message: try map.requiredString("message"), languages: try map.strings("languages"),
-            keywords: keywords, regex: regex, caseSensitive: try map.bool("case-sensitive") ?? false,
+            keywords: keywords, regex: regex, trigger: trigger, context: try context(map, id: id),
+            exclusions: try map.strings("exclude"), exclusionScope: try exclusionScope(map, id: id), caseSensitive: try map.bool("case-sensitive") ?? false,
             examples: RuleExamples(match: try examples?.strings("match") ?? [], noMatch: try examples?.strings("no-match") ?? []),
             origin: "\(file):\(map.line ?? 0)")
         if rule.examples.match.isEmpty {
@@ -79,6 +91,32 @@ struct PackReader {
             throw YAMLMapping.error(at: map.node["regex"] ?? map.node, file: file, error.problem)
         }
         return rule
+    }
+
+    private func exclusionScope(_ map: YAMLMapping, id: String) throws(PatternError) -> ExclusionScope {
+        guard let name = try map.string("exclude-scope") else { return .near }
+        guard let scope = ExclusionScope(rawValue: name) else {
+            throw map.error("rule \(id): exclude-scope must be match or near, not '\(name)'")
+        }
+        return scope
+    }
+
+    private func context(_ map: YAMLMapping, id: String) throws(PatternError) -> [ContextClue] {
+        var clues: [ContextClue] = []
+        for node in try map.sequence("context") {
+            let clue = try YAMLMapping(node, file: file, what: "a context entry")
+            try clue.allowOnly(Self.contextKeys)
+            let effectName = try clue.requiredString("effect")
+            guard let effect = ContextClue.Effect(rawValue: effectName) else {
+                throw clue.error("rule \(id): context effect must be raise, lower, require or forbid, not '\(effectName)'")
+            }
+            let words = try clue.strings("words")
+            if words.isEmpty { throw clue.error("rule \(id): a context entry needs 'words'") }
+            clues.append(ContextClue(
+                words: words, within: Int(try clue.number("within", in: 1...50) ?? 6), effect: effect,
+                by: try clue.number("by", in: 0...1) ?? 0.2))
+        }
+        return clues
     }
 
     private static func patternError(from error: YamlError, file: String) -> PatternError {

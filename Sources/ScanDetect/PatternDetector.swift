@@ -1,17 +1,37 @@
 import ScanCore
 
-/// The generic detector: runs the rules of the loaded pattern packs over every text field.
+/// The generic detector: all rules of the loaded packs, run by one `MatchEngine` pass per text
+/// field, then regex windows, word boundaries, exclusions and context on the hits.
 ///
 /// Within one field, overlapping matches of one category keep only the longest (the first rule
-/// on a tie), and within one item a fingerprint is reported once (the first field wins).
+/// on a tie); within one item a fingerprint is reported once (the first field wins). Findings
+/// carry their confidence; hiding those below `--min-confidence` is the caller's choice.
 public struct PatternDetector: Detector {
     private let rules: [CompiledRule]
+    private let engine: MatchEngine
+    /// The rule (index into `rules`) that owns each literal of the engine.
+    private let literalOwners: [Int]
+    private let triggerRules: [BuiltInTrigger: [Int]]
 
-    /// Compiles `rules`; throws the first `PatternError` (an invalid regular expression).
-    public init(rules: [Rule]) throws(PatternError) {
+    /// Compiles `rules`; `ownHolders` are the division's own names, never copyright findings.
+    /// Throws the first `PatternError` (an invalid or unsafe regular expression).
+    public init(rules: [Rule], ownHolders: [String] = []) throws(PatternError) {
         var compiled: [CompiledRule] = []
-        for rule in rules { compiled.append(try CompiledRule(rule)) }
+        for rule in rules {
+            compiled.append(try CompiledRule(rule, extraExclusions: rule.category == .copyright ? ownHolders : []))
+        }
+        var literals: [[UInt8]] = []
+        var owners: [Int] = []
+        var triggers: [BuiltInTrigger: [Int]] = [:]
+        for (index, rule) in compiled.enumerated() {
+            literals += rule.literals
+            owners += Array(repeating: index, count: rule.literals.count)
+            if let trigger = rule.rule.trigger { triggers[trigger, default: []].append(index) }
+        }
         self.rules = compiled
+        literalOwners = owners
+        triggerRules = triggers
+        engine = MatchEngine(literals: literals, triggers: Set(triggers.keys))
     }
 
     public func findings(in item: Item, source: String) -> [Finding] {
@@ -27,23 +47,60 @@ public struct PatternDetector: Detector {
     }
 
     private func findings(in field: TextField, item: ItemReference, source: String) -> [Finding] {
-        var candidates: [(rule: Rule, range: Range<Int>)] = []
-        for compiled in rules {
-            candidates += compiled.matches(in: field.text).map { (compiled.rule, $0) }
-        }
-        guard !candidates.isEmpty else { return [] }
+        let hits = engine.scan(field.text)
+        guard !hits.isEmpty else { return [] }
         let scalars = Array(field.text.unicodeScalars)
-        return Self.withoutOverlaps(candidates).map { candidate in
-            finding(rule: candidate.rule, range: candidate.range, scalars: scalars, field: field.origin,
-                    item: item, source: source)
+        var candidates: [Candidate] = []
+        var seen: Set<[Int]> = []
+        func consider(_ ruleIndex: Int, _ range: Range<Int>) {
+            guard seen.insert([ruleIndex, range.lowerBound, range.upperBound]).inserted,
+                let confidence = RuleEvaluation(rule: rules[ruleIndex], scalars: scalars).confidence(of: range)
+            else { return }
+            candidates.append(Candidate(rule: rules[ruleIndex].rule, range: range, confidence: confidence))
         }
+        for hit in hits {
+            switch hit.kind {
+            case .literal(let pattern):
+                let ruleIndex = literalOwners[pattern]
+                if rules[ruleIndex].regex == nil {
+                    if Self.onWordBoundaries(hit.range, in: scalars) { consider(ruleIndex, hit.range) }
+                } else {
+                    regexMatches(ruleIndex, around: hit.range, in: scalars).forEach { consider(ruleIndex, $0) }
+                }
+            case .trigger(let trigger):
+                for ruleIndex in triggerRules[trigger] ?? [] {
+                    regexMatches(ruleIndex, around: hit.range, in: scalars).forEach { consider(ruleIndex, $0) }
+                }
+            }
+        }
+        return Self.withoutOverlaps(candidates).map { finding($0, scalars: scalars, field: field.origin, item: item, source: source) }
     }
 
-    private static func withoutOverlaps(_ candidates: [(rule: Rule, range: Range<Int>)]) -> [(rule: Rule, range: Range<Int>)] {
+    private func regexMatches(_ ruleIndex: Int, around hit: Range<Int>, in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        let radius = CompiledRule.windowRadius
+        let window = max(0, hit.lowerBound - radius)..<min(scalars.count, hit.upperBound + radius)
+        return rules[ruleIndex].regexMatches(in: scalars, window: window)
+    }
+
+    /// A literal must not start or end inside a word (`\b` semantics at word characters).
+    private static func onWordBoundaries(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Bool {
+        func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" }
+        let startOK = range.lowerBound == 0 || !isWord(scalars[range.lowerBound]) || !isWord(scalars[range.lowerBound - 1])
+        let endOK = range.upperBound >= scalars.count || !isWord(scalars[range.upperBound - 1]) || !isWord(scalars[range.upperBound])
+        return startOK && endOK
+    }
+
+    private struct Candidate {
+        var rule: Rule
+        var range: Range<Int>
+        var confidence: Double
+    }
+
+    private static func withoutOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         let byLength = candidates.enumerated().sorted { a, b in
             a.element.range.count != b.element.range.count ? a.element.range.count > b.element.range.count : a.offset < b.offset
         }
-        var kept: [(rule: Rule, range: Range<Int>)] = []
+        var kept: [Candidate] = []
         for (_, candidate) in byLength
         where !kept.contains(where: { $0.rule.category == candidate.rule.category && $0.range.overlaps(candidate.range) }) {
             kept.append(candidate)
@@ -52,18 +109,17 @@ public struct PatternDetector: Detector {
     }
 
     private func finding(
-        rule: Rule, range: Range<Int>, scalars: [Unicode.Scalar], field: FieldOrigin, item: ItemReference,
-        source: String
+        _ candidate: Candidate, scalars: [Unicode.Scalar], field: FieldOrigin, item: ItemReference, source: String
     ) -> Finding {
-        var matched = String.UnicodeScalarView()
-        matched.append(contentsOf: scalars[range])
-        let text = String(matched)
-        let snippet = Snippet(scalars: scalars, match: range)
+        let rule = candidate.rule
+        let text = String(String.UnicodeScalarView(scalars[candidate.range]))
+        let snippet = Snippet(scalars: scalars, match: candidate.range)
         return Finding(
             rule: rule.id, category: rule.category, policy: rule.policy, severity: rule.severity,
-            confidence: rule.confidence, message: rule.message, source: source, item: item, field: field,
-            match: MatchSpan(text: text, start: range.lowerBound, end: range.upperBound),
+            confidence: candidate.confidence, message: rule.message, source: source, item: item, field: field,
+            match: MatchSpan(text: text, start: candidate.range.lowerBound, end: candidate.range.upperBound),
             snippet: snippet.text, snippetMatch: snippet.match,
-            fingerprint: Fingerprint.of(rule: rule.id, itemID: item.id, match: text))
+            fingerprint: Fingerprint.of(rule: rule.id, itemID: item.id, match: text),
+            copyright: rule.category == .copyright ? CopyrightDetailReader.read(text) : nil)
     }
 }

@@ -16,8 +16,17 @@ public struct Rule: Sendable, Hashable {
     public var languages: [String]
     /// Literal words and phrases; case-insensitive, on word boundaries.
     public var keywords: [String]
-    /// An ICU regular expression (case-insensitive unless `caseSensitive`).
+    /// An ICU regular expression (case-insensitive unless `caseSensitive`), run only on a window of
+    /// at most 256 characters around a trigger: its keywords, or a built-in `trigger`.
     public var regex: String?
+    /// A built-in trigger for a regex rule without keywords.
+    public var trigger: BuiltInTrigger?
+    /// Words near a match that raise, lower, require or forbid it.
+    public var context: [ContextClue]
+    /// Phrases that, near a match, make it not a finding (allow-list), as whole words.
+    public var exclusions: [String]
+    /// Where exclusions are looked for: in the match itself, or also 60 characters around it.
+    public var exclusionScope: ExclusionScope
     public var caseSensitive: Bool
     /// Texts that must produce this rule, and texts that must not.
     public var examples: RuleExamples
@@ -27,6 +36,8 @@ public struct Rule: Sendable, Hashable {
     public init(
         id: String, category: Category, policy: String, severity: Severity, confidence: Double,
         message: String, languages: [String] = [], keywords: [String] = [], regex: String? = nil,
+        trigger: BuiltInTrigger? = nil, context: [ContextClue] = [], exclusions: [String] = [],
+        exclusionScope: ExclusionScope = .near,
         caseSensitive: Bool = false, examples: RuleExamples = RuleExamples(), origin: String = ""
     ) {
         self.id = id
@@ -38,6 +49,10 @@ public struct Rule: Sendable, Hashable {
         self.languages = languages
         self.keywords = keywords
         self.regex = regex
+        self.trigger = trigger
+        self.context = context
+        self.exclusions = exclusions
+        self.exclusionScope = exclusionScope
         self.caseSensitive = caseSensitive
         self.examples = examples
         self.origin = origin
@@ -52,5 +67,51 @@ public struct RuleExamples: Sendable, Hashable {
     public init(match: [String] = [], noMatch: [String] = []) {
         self.match = match
         self.noMatch = noMatch
+    }
+}
+
+/// Where a rule's exclusion phrases are looked for.
+public enum ExclusionScope: String, Sendable, Hashable, CaseIterable {
+    /// Only inside the matched text (a notice that names its own holder).
+    case match
+    /// The match and 60 characters on each side.
+    case near
+}
+
+/// Triggers found in the same pass as the literals, for regex rules that have no keyword.
+public enum BuiltInTrigger: String, Sendable, Hashable, CaseIterable {
+    /// A run of digits.
+    case digits
+    /// A four-digit year from 1900 to 2099.
+    case year
+    /// The `@` sign.
+    case at
+    /// The `©` sign.
+    case copyrightSign = "copyright-sign"
+}
+
+/// Words that, within `within` words of a match, change what the match means.
+public struct ContextClue: Sendable, Hashable {
+    public enum Effect: String, Sendable, Hashable, CaseIterable {
+        /// Add `by` to the confidence.
+        case raise
+        /// Subtract `by` from the confidence.
+        case lower
+        /// No finding unless one of the words is near.
+        case require
+        /// No finding when one of the words is near.
+        case forbid
+    }
+
+    public var words: [String]
+    public var within: Int
+    public var effect: Effect
+    public var by: Double
+
+    public init(words: [String], within: Int = 6, effect: Effect, by: Double = 0.2) {
+        self.words = words
+        self.within = within
+        self.effect = effect
+        self.by = by
     }
 }

@@ -28,6 +28,10 @@ public enum FindingRecord {
             ("snippet", .string(finding.snippet)),
             ("message", .string(finding.message)),
             ("fingerprint", .string(finding.fingerprint)),
+            ("copyright", .object([
+                ("year", finding.copyright?.year.map(JSONValue.int) ?? .null),
+                ("holder", .optional(finding.copyright?.holder)),
+            ])),
         ])
     }
 

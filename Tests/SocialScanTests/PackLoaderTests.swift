@@ -33,8 +33,10 @@ struct PackLoaderTests {
         ("rules:\n  - id: x.y\n    bogus: 1\n", 3, "unknown key 'bogus'"),
         ("rules:\n  - id: Bad_Id\n", 2, "kebab-case"),
         (valid.replacingOccurrences(of: "confidential", with: "gossip"), 3, "unknown category 'gossip'"),
-        (valid.replacingOccurrences(of: "keywords: [secret plan]", with: "regex: '(unclosed'"), 8, "invalid regular expression"),
-        (valid.replacingOccurrences(of: "    examples:\n      match: [\"the secret plan\"]", with: ""), 3, "needs at least one"),
+        (valid.replacingOccurrences(of: "keywords: [secret plan]", with: "keywords: [secret]\n    regex: '(unclosed'"), 9, "invalid regular expression"),
+        (valid.replacingOccurrences(of: "keywords: [secret plan]", with: "keywords: [secret]\n    regex: '(a+)+b'"), 9, "nested unbounded repetition"),
+        (valid.replacingOccurrences(of: "keywords: [secret plan]", with: "regex: 'secret'"), 3, "must say what triggers it"),
+        (valid.replacingOccurrences(of: "    examples:\n      match: [\"the secret plan\"]", with: "    examples:\n      no-match: [\"x\"]"), 3, "needs at least one"),
         ("rules: [\n", 2, "did not find expected"),
     ])
     func errorsNameFileAndLine(yaml: String, line: Int, fragment: String) {

@@ -1,0 +1,74 @@
+/// Decides what a candidate match is worth: exclusions (allow-listed phrases near the match)
+/// drop it; context words raise or lower its confidence, or are required or forbidden.
+struct RuleEvaluation {
+    /// Scalars on each side of a match searched for exclusion phrases.
+    static let exclusionReach = 60
+
+    let rule: CompiledRule
+    let scalars: [Unicode.Scalar]
+
+    /// The confidence of a match at `range`, or nil when it is not a finding.
+    func confidence(of range: Range<Int>) -> Double? {
+        if !rule.exclusions.isEmpty {
+            let reach = rule.rule.exclusionScope == .near ? Self.exclusionReach : 0
+            let near = max(0, range.lowerBound - reach)..<min(scalars.count, range.upperBound + reach)
+            let folded = fold(near)
+            if rule.exclusions.contains(where: { contains(folded, $0, wholeWords: true) }) { return nil }
+        }
+        var confidence = rule.rule.confidence
+        for clue in rule.context {
+            let region = fold(wordWindow(around: range, words: clue.clue.within))
+            let present = clue.words.contains { contains(region, $0, wholeWords: true) }
+            switch clue.clue.effect {
+            case .raise where present: confidence += clue.clue.by
+            case .lower where present: confidence -= clue.clue.by
+            case .require where !present: return nil
+            case .forbid where present: return nil
+            default: break
+            }
+        }
+        return min(1, max(0, confidence))
+    }
+
+    /// The match with up to `words` words on each side.
+    private func wordWindow(around range: Range<Int>, words: Int) -> Range<Int> {
+        var start = range.lowerBound
+        var seen = 0
+        while start > 0 && seen < words {
+            start -= 1
+            if isWord(scalars[start]) && (start == 0 || !isWord(scalars[start - 1])) { seen += 1 }
+        }
+        var end = range.upperBound
+        seen = 0
+        while end < scalars.count && seen < words {
+            if isWord(scalars[end]) && (end + 1 == scalars.count || !isWord(scalars[end + 1])) { seen += 1 }
+            end += 1
+        }
+        return start..<end
+    }
+
+    private func isWord(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private func fold(_ range: Range<Int>) -> [UInt8] {
+        TextFolding.fold(String(String.UnicodeScalarView(scalars[range])))
+    }
+
+    /// Whether `needle` occurs in `haystack` (on word boundaries when asked).
+    private func contains(_ haystack: [UInt8], _ needle: [UInt8], wholeWords: Bool) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            guard haystack[start..<start + needle.count].elementsEqual(needle) else { continue }
+            if !wholeWords { return true }
+            let before = start == 0 || !isWordByte(haystack[start - 1])
+            let after = start + needle.count == haystack.count || !isWordByte(haystack[start + needle.count])
+            if before && after { return true }
+        }
+        return false
+    }
+
+    private func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+    }
+}
