@@ -26,9 +26,12 @@ public enum PatternLocator {
     }
 
     /// `Patterns/` of the checkout this file was compiled from.
-    static let sourceTreePatterns: String = {
+    static let sourceTreePatterns: String = (sourceTreeRoot as NSString).appendingPathComponent("Patterns")
+
+    /// The root of the checkout this file was compiled from.
+    public static let sourceTreeRoot: String = {
         var path = "\(#filePath)" as NSString
         for _ in 0..<3 { path = path.deletingLastPathComponent as NSString }
-        return path.appendingPathComponent("Patterns")
+        return path as String
     }()
 }

@@ -22,4 +22,14 @@ struct PatternOptions: ParsableArguments {
         }
         return try PackLoader().load(directories: all + directories)
     }
+
+    /// The rules, or nil after reporting why they could not be loaded.
+    func rulesOrReport(_ io: CommandIO) -> [Rule]? {
+        do {
+            return try loadRules(environment: io.environment)
+        } catch {
+            io.diagnose(.error, error.description)
+            return nil
+        }
+    }
 }

@@ -20,6 +20,6 @@ struct RootCommand: ParsableCommand {
                  3 wins over 1.
             """,
         version: version,
-        subcommands: [ScanCommand.self, ItemsCommand.self]
+        subcommands: [ScanCommand.self, CheckCommand.self, ItemsCommand.self, PatternsCommand.self, EvalCommand.self]
     )
 }

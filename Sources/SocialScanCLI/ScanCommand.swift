@@ -16,16 +16,17 @@ struct ScanCommand: ParsableCommand, RunnableCommand {
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var patterns: PatternOptions
+    @OptionGroup var detection: DetectionOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var diagnostics: DiagnosticsOptions
 
 
     func execute(io base: CommandIO) -> Int32 {
         let io = diagnostics.configure(base)
-        let detector: PatternDetector
+        let detectors: [any Detector]
         let reporter: any Reporter
         do {
-            detector = try PatternDetector(rules: patterns.loadRules(environment: io.environment))
+            detectors = try detection.detectors(rules: patterns.loadRules(environment: io.environment))
             reporter = try output.makeReporter(io: io)
         } catch let error as PatternError {
             io.diagnose(.error, error.description)
@@ -40,7 +41,8 @@ struct ScanCommand: ParsableCommand, RunnableCommand {
         let pipeline = DocumentPipeline(
             fetcher: Fetcher(settings: input.fetchSettings), parser: DocumentParser(limits: input.parseLimits), io: io)
         let run = RunInfo(toolVersion: RootCommand.version, targets: arguments.targets, startedAt: RunClock.now(io.environment))
-        let summary = ScanRun(pipeline: pipeline, detectors: [detector]).scan(run: run, reporter: reporter)
+        let summary = ScanRun(pipeline: pipeline, detectors: detectors, threshold: detection.threshold)
+            .scan(run: run, reporter: reporter)
         return ScanOutcome.of(
             failedTargets: summary.sourcesFailed,
             findingsAtOrAboveThreshold: summary.findings(atLeast: output.failOnSeverity)

@@ -9,6 +9,8 @@ import ScanReport
 struct ScanRun {
     let pipeline: DocumentPipeline
     let detectors: [any Detector]
+    /// Findings below this confidence are not reported (`--min-confidence`, 0 with `--all`).
+    let threshold: Double
 
     func scan(run: RunInfo, reporter: any Reporter) -> RunSummary {
         var summary = RunSummary()
@@ -18,7 +20,7 @@ struct ScanRun {
             for item in document.items {
                 summary.items += 1
                 for detector in detectors {
-                    for finding in detector.findings(in: item, source: target.name) {
+                    for finding in detector.findings(in: item, source: target.name) where finding.confidence >= threshold {
                         summary.add(finding)
                         reporter.report(finding)
                     }
