@@ -19,3 +19,10 @@ echo "== parse: RSS 2.0, parse + text extraction vs xmllint --noout"
 echo
 echo "== fetch: 500 loopback feeds delayed 100 ms, 16 addresses, --concurrency 16, vs the ideal"
 "$bench" fetch --feeds 500 --hosts 16 --delay-ms 100 --concurrency 16
+
+if [ ! -s "$out/corpus-100mb.txt" ]; then
+  "$bench" generate-text "$out/corpus-100mb.txt" --megabytes 100 --seed 1
+fi
+echo
+echo "== detect: all shipped rules, one thread, vs rg -c -i -F -f <all literal keywords>"
+"$bench" detect "$out/corpus-100mb.txt" Patterns --runs "${RUNS:-3}"

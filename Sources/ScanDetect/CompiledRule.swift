@@ -7,8 +7,10 @@ import ScanCore
 /// only on a window of at most 256 characters around each trigger (its keywords, or a built-in
 /// trigger). The regex dialect is ICU's (NSRegularExpression).
 struct CompiledRule: Sendable {
-    /// The most characters a regex window spans, centred on its trigger.
-    static let windowRadius = 128
+    /// A regex sees at most this many characters before its trigger (for look-behind) ...
+    static let windowBefore = 32
+    /// ... and this many from the trigger on: 256 in all.
+    static let windowAfter = 224
 
     let rule: Rule
     let regex: SharedRegex?
@@ -37,19 +39,22 @@ struct CompiledRule: Sendable {
         }
     }
 
-    /// Regex matches inside `scalars[window]`, as absolute scalar ranges trimmed of trailing
-    /// separators.
-    func regexMatches(in scalars: [Unicode.Scalar], window: Range<Int>) -> [Range<Int>] {
-        guard let regex else { return [] }
-        let text = String(String.UnicodeScalarView(scalars[window]))
-        let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-        return regex.regex.matches(in: text, range: whole).compactMap { result in
-            guard let range = Range(result.range, in: text) else { return nil }
-            let view = text.unicodeScalars
-            let start = view.distance(from: view.startIndex, to: range.lowerBound)
-            let end = start + view.distance(from: range.lowerBound, to: range.upperBound)
-            return Self.trimmed(window.lowerBound + start..<window.lowerBound + end, in: scalars)
-        }
+    /// The regex's match that starts at `trigger` (anchored there; look-behind sees the window
+    /// before it), within a window of at most 256 characters, as an absolute scalar range
+    /// trimmed of trailing separators.
+    func regexMatch(in field: FieldText, at trigger: Int) -> Range<Int>? {
+        guard let regex else { return nil }
+        let window = max(0, trigger - Self.windowBefore)..<min(field.count, trigger + Self.windowAfter)
+        let text = field.text(window)
+        let view = text.unicodeScalars
+        let startIndex = view.index(view.startIndex, offsetBy: trigger - window.lowerBound)
+        let searched = NSRange(startIndex..<text.endIndex, in: text)
+        guard let result = regex.regex.firstMatch(in: text, options: [.anchored, .withTransparentBounds], range: searched),
+            let range = Range(result.range, in: text)
+        else { return nil }
+        let start = view.distance(from: view.startIndex, to: range.lowerBound)
+        let end = start + view.distance(from: range.lowerBound, to: range.upperBound)
+        return Self.trimmed(window.lowerBound + start..<window.lowerBound + end, in: field.scalars)
     }
 
     /// `range` without trailing white space and separators; nil when nothing is left.

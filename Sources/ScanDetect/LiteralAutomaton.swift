@@ -3,8 +3,10 @@
 struct LiteralAutomaton: Sendable {
     /// `next[state * 256 + byte]`.
     let next: [Int32]
-    /// Pattern ids that end in each state (including those inherited through failure links).
-    let outputs: [[Int32]]
+    /// Pattern ids that end in each state (including those inherited through failure links),
+    /// flattened: the ids of state `s` are `outputIDs[outputStart[s]..<outputStart[s + 1]]`.
+    let outputStart: [Int32]
+    let outputIDs: [Int32]
     /// Folded length of each pattern, in bytes.
     let lengths: [Int]
 
@@ -47,24 +49,11 @@ struct LiteralAutomaton: Sendable {
             }
         }
         next = goto.flatMap { $0 }
-        self.outputs = outputs
+        var start: [Int32] = [0]
+        for list in outputs { start.append(start.last! + Int32(list.count)) }
+        outputStart = start
+        outputIDs = outputs.flatMap { $0 }
         lengths = patterns.map(\.count)
     }
 
-    var isEmpty: Bool { outputs.count <= 1 }
-
-    @inline(__always)
-    func step(_ state: Int32, _ byte: UInt8) -> Int32 {
-        next.withUnsafeBufferPointer { $0[Int(state) &* 256 &+ Int(byte)] }
-    }
-
-    @inline(__always)
-    func matches(_ state: Int32) -> [Int32] {
-        outputs[Int(state)]
-    }
-
-    @inline(__always)
-    func hasMatches(_ state: Int32) -> Bool {
-        !outputs[Int(state)].isEmpty
-    }
 }

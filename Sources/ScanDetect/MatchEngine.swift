@@ -1,7 +1,8 @@
 /// One pass over a text for all rules: every literal of every rule (Aho-Corasick over folded
-/// bytes) and the built-in triggers (digit runs, years, `@`, `©`). Reports raw hits with Unicode
-/// scalar offsets into the original text; regexes and word boundaries are checked afterwards,
-/// on the rare hits only.
+/// bytes) and the built-in triggers (digit runs, years, `@`, `©`). Reads the text's UTF-8
+/// directly (ASCII bytes through a 128-entry table) and reports raw hits with Unicode scalar
+/// offsets into the original text; regexes and word boundaries are checked afterwards, on the
+/// rare hits only.
 struct MatchEngine: Sendable {
     /// A literal (pattern index) or built-in trigger found at `range` (scalar offsets).
     struct Hit {
@@ -16,84 +17,114 @@ struct MatchEngine: Sendable {
 
     let automaton: LiteralAutomaton
     let wantedTriggers: Set<BuiltInTrigger>
-    private let ringMask: Int
+    private let ringSize: Int
 
     init(literals: [[UInt8]], triggers: Set<BuiltInTrigger>) {
         automaton = LiteralAutomaton(patterns: literals)
         wantedTriggers = triggers
         var ring = 1
         while ring < (literals.map(\.count).max() ?? 1) + 1 { ring <<= 1 }
-        ringMask = ring - 1
+        ringSize = ring
     }
 
     /// Every hit in `text`, in order of where it ends.
     func scan(_ text: String) -> [Hit] {
-        var scanner = Scanner(engine: self)
-        automaton.next.withUnsafeBufferPointer { table in
-            for scalar in text.unicodeScalars {
-                scanner.consume(scalar, table: table)
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            automaton.next.withUnsafeBufferPointer { table in
+                automaton.outputStart.withUnsafeBufferPointer { starts in
+                    var scanner = Scanner(engine: self, table: table, outputStart: starts)
+                    scanner.run(utf8)
+                    return scanner.hits
+                }
             }
         }
-        scanner.endDigitRun()
-        return scanner.hits
     }
 
     /// The scan's state: automaton state, recent scalar offsets, the current digit run.
     private struct Scanner {
         let engine: MatchEngine
+        let table: UnsafeBufferPointer<Int32>
+        let outputStart: UnsafeBufferPointer<Int32>
         var hits: [Hit] = []
         var state: Int32 = 0
         var index = 0
         var emitted = 0
         var lastWasSpace = true
         var ring: [Int]
+        let mask: Int
         var digitStart = -1
         var digitValue = 0
         let wantsDigits: Bool
         let wantsAt: Bool
         let wantsSign: Bool
 
-        init(engine: MatchEngine) {
+        init(engine: MatchEngine, table: UnsafeBufferPointer<Int32>, outputStart: UnsafeBufferPointer<Int32>) {
             self.engine = engine
-            ring = [Int](repeating: 0, count: engine.ringMask + 1)
+            self.table = table
+            self.outputStart = outputStart
+            ring = [Int](repeating: 0, count: engine.ringSize)
+            mask = engine.ringSize - 1
             wantsDigits = engine.wantedTriggers.contains(.digits) || engine.wantedTriggers.contains(.year)
             wantsAt = engine.wantedTriggers.contains(.at)
             wantsSign = engine.wantedTriggers.contains(.copyrightSign)
         }
 
-        @inline(__always)
-        mutating func consume(_ scalar: Unicode.Scalar, table: UnsafeBufferPointer<Int32>) {
-            let value = scalar.value
-            if wantsDigits { trackDigits(value) }
-            if value < 128 {
-                if wantsAt && value == 0x40 { hits.append(Hit(kind: .trigger(.at), range: index..<index + 1)) }
-                step(TextFolding.ascii[Int(value)], table: table)
-            } else {
-                if wantsSign && value == 0xA9 { hits.append(Hit(kind: .trigger(.copyrightSign), range: index..<index + 1)) }
-                TextFolding.withFolded(scalar) { bytes in
-                    for byte in bytes { step(byte, table: table) }
+        mutating func run(_ utf8: UnsafeBufferPointer<UInt8>) {
+            let ascii = TextFolding.ascii
+            var position = 0
+            let count = utf8.count
+            while position < count {
+                let byte = utf8[position]
+                if byte < 0x80 {
+                    if wantsDigits { trackDigits(UInt32(byte)) }
+                    if wantsAt && byte == 0x40 { hits.append(Hit(kind: .trigger(.at), range: index..<index + 1)) }
+                    step(ascii[Int(byte)])
+                    position += 1
+                } else {
+                    let (scalar, length) = Self.decode(utf8, at: position)
+                    if wantsDigits { trackDigits(scalar.value) }
+                    if wantsSign && scalar.value == 0xA9 { hits.append(Hit(kind: .trigger(.copyrightSign), range: index..<index + 1)) }
+                    TextFolding.withFolded(scalar) { bytes in
+                        for folded in bytes { step(folded) }
+                    }
+                    position += length
                 }
+                index += 1
             }
-            index += 1
+            endDigitRun()
+        }
+
+        /// The scalar whose UTF-8 starts at `position` (the text is valid UTF-8: it is a String).
+        @inline(__always)
+        static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at position: Int) -> (Unicode.Scalar, Int) {
+            let lead = UInt32(utf8[position])
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length where position + offset < utf8.count {
+                value = (value << 6) | (UInt32(utf8[position + offset]) & 0x3F)
+            }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
 
         @inline(__always)
-        mutating func step(_ byte: UInt8, table: UnsafeBufferPointer<Int32>) {
+        mutating func step(_ byte: UInt8) {
             if byte == 0x20 {
                 if lastWasSpace { return }
                 lastWasSpace = true
             } else {
                 lastWasSpace = false
             }
-            ring[emitted & engine.ringMask] = index
+            ring.withUnsafeMutableBufferPointer { $0[emitted & mask] = index }
             emitted += 1
             state = table[Int(state) &* 256 &+ Int(byte)]
-            let outputs = engine.automaton.outputs[Int(state)]
-            if outputs.isEmpty { return }
-            for pattern in outputs {
-                let length = engine.automaton.lengths[Int(pattern)]
-                let start = ring[(emitted - length) & engine.ringMask]
-                hits.append(Hit(kind: .literal(Int(pattern)), range: start..<index + 1))
+            let first = Int(outputStart[Int(state)])
+            let last = Int(outputStart[Int(state) + 1])
+            if first == last { return }
+            for slot in first..<last {
+                let pattern = Int(engine.automaton.outputIDs[slot])
+                let start = ring[(emitted - engine.automaton.lengths[pattern]) & mask]
+                hits.append(Hit(kind: .literal(pattern), range: start..<index + 1))
             }
         }
 

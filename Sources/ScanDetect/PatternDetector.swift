@@ -49,12 +49,12 @@ public struct PatternDetector: Detector {
     private func findings(in field: TextField, item: ItemReference, source: String) -> [Finding] {
         let hits = engine.scan(field.text)
         guard !hits.isEmpty else { return [] }
-        let scalars = Array(field.text.unicodeScalars)
+        let text = FieldText(field.text)
         var candidates: [Candidate] = []
         var seen: Set<[Int]> = []
         func consider(_ ruleIndex: Int, _ range: Range<Int>) {
             guard seen.insert([ruleIndex, range.lowerBound, range.upperBound]).inserted,
-                let confidence = RuleEvaluation(rule: rules[ruleIndex], scalars: scalars).confidence(of: range)
+                let confidence = RuleEvaluation(rule: rules[ruleIndex], field: text).confidence(of: range)
             else { return }
             candidates.append(Candidate(rule: rules[ruleIndex].rule, range: range, confidence: confidence))
         }
@@ -63,23 +63,17 @@ public struct PatternDetector: Detector {
             case .literal(let pattern):
                 let ruleIndex = literalOwners[pattern]
                 if rules[ruleIndex].regex == nil {
-                    if Self.onWordBoundaries(hit.range, in: scalars) { consider(ruleIndex, hit.range) }
-                } else {
-                    regexMatches(ruleIndex, around: hit.range, in: scalars).forEach { consider(ruleIndex, $0) }
+                    if Self.onWordBoundaries(hit.range, in: text.scalars) { consider(ruleIndex, hit.range) }
+                } else if let match = rules[ruleIndex].regexMatch(in: text, at: hit.range.lowerBound) {
+                    consider(ruleIndex, match)
                 }
             case .trigger(let trigger):
                 for ruleIndex in triggerRules[trigger] ?? [] {
-                    regexMatches(ruleIndex, around: hit.range, in: scalars).forEach { consider(ruleIndex, $0) }
+                    if let match = rules[ruleIndex].regexMatch(in: text, at: hit.range.lowerBound) { consider(ruleIndex, match) }
                 }
             }
         }
-        return Self.withoutOverlaps(candidates).map { finding($0, scalars: scalars, field: field.origin, item: item, source: source) }
-    }
-
-    private func regexMatches(_ ruleIndex: Int, around hit: Range<Int>, in scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        let radius = CompiledRule.windowRadius
-        let window = max(0, hit.lowerBound - radius)..<min(scalars.count, hit.upperBound + radius)
-        return rules[ruleIndex].regexMatches(in: scalars, window: window)
+        return Self.withoutOverlaps(candidates).map { finding($0, text: text, field: field.origin, item: item, source: source) }
     }
 
     /// A literal must not start or end inside a word (`\b` semantics at word characters).
@@ -109,11 +103,11 @@ public struct PatternDetector: Detector {
     }
 
     private func finding(
-        _ candidate: Candidate, scalars: [Unicode.Scalar], field: FieldOrigin, item: ItemReference, source: String
+        _ candidate: Candidate, text fieldText: FieldText, field: FieldOrigin, item: ItemReference, source: String
     ) -> Finding {
         let rule = candidate.rule
-        let text = String(String.UnicodeScalarView(scalars[candidate.range]))
-        let snippet = Snippet(scalars: scalars, match: candidate.range)
+        let text = fieldText.text(candidate.range)
+        let snippet = Snippet(field: fieldText, match: candidate.range)
         return Finding(
             rule: rule.id, category: rule.category, policy: rule.policy, severity: rule.severity,
             confidence: candidate.confidence, message: rule.message, source: source, item: item, field: field,

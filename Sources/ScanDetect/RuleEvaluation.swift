@@ -5,7 +5,9 @@ struct RuleEvaluation {
     static let exclusionReach = 60
 
     let rule: CompiledRule
-    let scalars: [Unicode.Scalar]
+    let field: FieldText
+
+    private var scalars: [Unicode.Scalar] { field.scalars }
 
     /// The confidence of a match at `range`, or nil when it is not a finding.
     func confidence(of range: Range<Int>) -> Double? {
@@ -52,7 +54,7 @@ struct RuleEvaluation {
     }
 
     private func fold(_ range: Range<Int>) -> [UInt8] {
-        TextFolding.fold(String(String.UnicodeScalarView(scalars[range])))
+        TextFolding.fold(field.text(range))
     }
 
     /// Whether `needle` occurs in `haystack` (on word boundaries when asked).

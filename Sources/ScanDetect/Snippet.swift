@@ -6,18 +6,12 @@ struct Snippet {
     let text: String
     let match: Range<Int>
 
-    init(scalars: [Unicode.Scalar], match: Range<Int>) {
+    init(field: FieldText, match: Range<Int>) {
         let lower = max(0, match.lowerBound - Self.context)
-        let upper = min(scalars.count, match.upperBound + Self.context)
-        var view = String.UnicodeScalarView()
-        if lower > 0 { view.append("…") }
-        let prefix = view.count
-        for scalar in scalars[lower..<upper] {
-            view.append(scalar.properties.isWhitespace ? " " : scalar)
-        }
-        if upper < scalars.count { view.append("…") }
-        text = String(view)
-        let start = prefix + match.lowerBound - lower
+        let upper = min(field.count, match.upperBound + Self.context)
+        let body = field.text(lower..<upper).split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).joined(separator: " ")
+        text = (lower > 0 ? "…" : "") + body + (upper < field.count ? "…" : "")
+        let start = (lower > 0 ? 1 : 0) + match.lowerBound - lower
         self.match = start..<(start + match.count)
     }
 }

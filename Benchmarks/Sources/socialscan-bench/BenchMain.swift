@@ -5,6 +5,8 @@ enum BenchMain {
     static let usage = """
         usage: socialscan-bench generate-rss OUT.xml [--megabytes N] [--seed N]
                socialscan-bench parse FILE [--runs N]
+               socialscan-bench generate-text OUT.txt [--megabytes N] [--seed N]
+               socialscan-bench detect FILE PATTERNS_DIR [--runs N]
                socialscan-bench fetch [--feeds 500] [--hosts 16] [--delay-ms 100] [--concurrency 16]
         """
 
@@ -18,6 +20,15 @@ enum BenchMain {
             let bytes = corpus.rss(megabytes: options.int("megabytes") ?? 50)
             FileManager.default.createFile(atPath: out, contents: Data(bytes))
             print("wrote \(out): \(bytes.count) bytes")
+        case "generate-text":
+            guard let out = options.positional.first else { fail(usage) }
+            var corpus = TextCorpus(seed: UInt64(options.int("seed") ?? 1))
+            let bytes = corpus.text(megabytes: options.int("megabytes") ?? 100)
+            FileManager.default.createFile(atPath: out, contents: Data(bytes))
+            print("wrote \(out): \(bytes.count) bytes")
+        case "detect":
+            guard options.positional.count == 2 else { fail(usage) }
+            DetectBenchmark(file: options.positional[0], patterns: options.positional[1], runs: options.int("runs") ?? 3).run()
         case "parse":
             guard let file = options.positional.first else { fail(usage) }
             ParseBenchmark(file: file, runs: options.int("runs") ?? 5).run()

@@ -1,0 +1,45 @@
+import Foundation
+import ScanCore
+import ScanDetect
+
+/// Detect stage throughput: all shipped rules, one thread, over a text corpus (one field per
+/// line), next to `rg -c -i -F -f <all literal keywords>` on the same file in the same run.
+struct DetectBenchmark {
+    let file: String
+    let patterns: String
+    let runs: Int
+
+    func run() {
+        guard let data = FileManager.default.contents(atPath: file) else { BenchMain.fail("cannot read \(file)") }
+        guard let rules = try? PackLoader().load(directories: [patterns]), let detector = try? PatternDetector(rules: rules)
+        else { BenchMain.fail("cannot load the pattern packs in \(patterns)") }
+        let fields = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let megabytes = Double(data.count) / 1_048_576
+        var findings = 0
+        var ours: [Double] = []
+        for _ in 0..<runs {
+            findings = 0
+            ours.append(Measure.seconds {
+                for (index, text) in fields.enumerated() {
+                    let item = Item(id: String(index), fields: [TextField(origin: .text, text: text)])
+                    findings += detector.findings(in: item, source: "bench").count
+                }
+            })
+        }
+        let keywords = FileManager.default.temporaryDirectory.appendingPathComponent("socialscan-bench-keywords.txt").path
+        let literals = Set(rules.flatMap(\.keywords) + ["©", "@"]).sorted()
+        FileManager.default.createFile(atPath: keywords, contents: Data(literals.joined(separator: "\n").utf8))
+        let theirs = (0..<runs).compactMap { _ in Measure.command("/usr/bin/rg", ["-c", "-i", "-F", "-f", keywords, file]) }
+        let ourRate = megabytes / Measure.median(ours)
+        print(String(format: "file: %@ (%.1f MiB, %d fields), %d rules, %d literals, %d runs each", file, megabytes, fields.count, rules.count, literals.count, runs))
+        print(String(format: "socialscan detect   median %.3f s  %7.1f MB/s  (%d findings)", Measure.median(ours), ourRate, findings))
+        if theirs.isEmpty {
+            print("rg -c -i -F -f      not run (install ripgrep)")
+        } else {
+            let theirRate = megabytes / Measure.median(theirs)
+            print(String(format: "rg -c -i -F -f      median %.3f s  %7.1f MB/s", Measure.median(theirs), theirRate))
+            print(String(format: "ratio (socialscan / ripgrep throughput): %.2f", ourRate / theirRate))
+        }
+        print(String(format: "peak RSS of this process: %.0f MiB (includes the %.0f MiB corpus, held twice: bytes and lines)", Measure.peakRSSMegabytes(), megabytes))
+    }
+}
