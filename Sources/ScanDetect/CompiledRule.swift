@@ -54,13 +54,13 @@ struct CompiledRule: Sendable {
         else { return nil }
         let start = view.distance(from: view.startIndex, to: range.lowerBound)
         let end = start + view.distance(from: range.lowerBound, to: range.upperBound)
-        return Self.trimmed(window.lowerBound + start..<window.lowerBound + end, in: field.scalars)
+        return Self.trimmed(window.lowerBound + start..<window.lowerBound + end, in: field)
     }
 
     /// `range` without trailing white space and separators; nil when nothing is left.
-    static func trimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int>? {
+    static func trimmed(_ range: Range<Int>, in field: FieldText) -> Range<Int>? {
         var end = range.upperBound
-        while end > range.lowerBound, scalars[end - 1].properties.isWhitespace || ",:;-–—(".unicodeScalars.contains(scalars[end - 1]) {
+        while end > range.lowerBound, field[end - 1].properties.isWhitespace || ",:;-–—(".unicodeScalars.contains(field[end - 1]) {
             end -= 1
         }
         return end > range.lowerBound ? range.lowerBound..<end : nil

@@ -1,7 +1,8 @@
 /// An Aho-Corasick automaton over folded bytes, compiled to a dense transition table so that
 /// scanning costs one table lookup per byte.
 struct LiteralAutomaton: Sendable {
-    /// `next[state * 256 + byte]`.
+    /// `next[state * 256 + byte]` is the next state shifted left by one, with the low bit set
+    /// when that state ends at least one pattern: one load per byte tells both.
     let next: [Int32]
     /// Pattern ids that end in each state (including those inherited through failure links),
     /// flattened: the ids of state `s` are `outputIDs[outputStart[s]..<outputStart[s + 1]]`.
@@ -48,7 +49,7 @@ struct LiteralAutomaton: Sendable {
                 }
             }
         }
-        next = goto.flatMap { $0 }
+        next = goto.flatMap { row in row.map { $0 << 1 | (outputs[Int($0)].isEmpty ? 0 : 1) } }
         var start: [Int32] = [0]
         for list in outputs { start.append(start.last! + Int32(list.count)) }
         outputStart = start

@@ -32,8 +32,9 @@ struct MatchEngine: Sendable {
         var copy = text
         return copy.withUTF8 { utf8 in
             automaton.next.withUnsafeBufferPointer { table in
-                automaton.outputStart.withUnsafeBufferPointer { starts in
-                    var scanner = Scanner(engine: self, table: table, outputStart: starts)
+                TextFolding.ascii.withUnsafeBufferPointer { ascii in
+                    var scanner = Scanner(engine: self, table: table.baseAddress!, ascii: ascii.baseAddress!)
+                    defer { scanner.ring.deallocate() }
                     scanner.run(utf8)
                     return scanner.hits
                 }
@@ -44,26 +45,27 @@ struct MatchEngine: Sendable {
     /// The scan's state: automaton state, recent scalar offsets, the current digit run.
     private struct Scanner {
         let engine: MatchEngine
-        let table: UnsafeBufferPointer<Int32>
-        let outputStart: UnsafeBufferPointer<Int32>
+        let table: UnsafePointer<Int32>
+        let ascii: UnsafePointer<UInt8>
+        let ring: UnsafeMutablePointer<Int>
+        let mask: Int
         var hits: [Hit] = []
-        var state: Int32 = 0
+        var state = 0
         var index = 0
         var emitted = 0
         var lastWasSpace = true
-        var ring: [Int]
-        let mask: Int
         var digitStart = -1
         var digitValue = 0
         let wantsDigits: Bool
         let wantsAt: Bool
         let wantsSign: Bool
 
-        init(engine: MatchEngine, table: UnsafeBufferPointer<Int32>, outputStart: UnsafeBufferPointer<Int32>) {
+        init(engine: MatchEngine, table: UnsafePointer<Int32>, ascii: UnsafePointer<UInt8>) {
             self.engine = engine
             self.table = table
-            self.outputStart = outputStart
-            ring = [Int](repeating: 0, count: engine.ringSize)
+            self.ascii = ascii
+            ring = .allocate(capacity: engine.ringSize)
+            ring.initialize(repeating: 0, count: engine.ringSize)
             mask = engine.ringSize - 1
             wantsDigits = engine.wantedTriggers.contains(.digits) || engine.wantedTriggers.contains(.year)
             wantsAt = engine.wantedTriggers.contains(.at)
@@ -71,18 +73,18 @@ struct MatchEngine: Sendable {
         }
 
         mutating func run(_ utf8: UnsafeBufferPointer<UInt8>) {
-            let ascii = TextFolding.ascii
+            guard let base = utf8.baseAddress else { return }
             var position = 0
             let count = utf8.count
             while position < count {
-                let byte = utf8[position]
+                let byte = base[position]
                 if byte < 0x80 {
                     if wantsDigits { trackDigits(UInt32(byte)) }
                     if wantsAt && byte == 0x40 { hits.append(Hit(kind: .trigger(.at), range: index..<index + 1)) }
                     step(ascii[Int(byte)])
                     position += 1
                 } else {
-                    let (scalar, length) = Self.decode(utf8, at: position)
+                    let (scalar, length) = Self.decode(base, count, at: position)
                     if wantsDigits { trackDigits(scalar.value) }
                     if wantsSign && scalar.value == 0xA9 { hits.append(Hit(kind: .trigger(.copyrightSign), range: index..<index + 1)) }
                     TextFolding.withFolded(scalar) { bytes in
@@ -97,12 +99,12 @@ struct MatchEngine: Sendable {
 
         /// The scalar whose UTF-8 starts at `position` (the text is valid UTF-8: it is a String).
         @inline(__always)
-        static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at position: Int) -> (Unicode.Scalar, Int) {
-            let lead = UInt32(utf8[position])
+        static func decode(_ base: UnsafePointer<UInt8>, _ count: Int, at position: Int) -> (Unicode.Scalar, Int) {
+            let lead = UInt32(base[position])
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
             var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length where position + offset < utf8.count {
-                value = (value << 6) | (UInt32(utf8[position + offset]) & 0x3F)
+            for offset in 1..<length where position + offset < count {
+                value = (value << 6) | (UInt32(base[position + offset]) & 0x3F)
             }
             return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
@@ -115,15 +117,19 @@ struct MatchEngine: Sendable {
             } else {
                 lastWasSpace = false
             }
-            ring.withUnsafeMutableBufferPointer { $0[emitted & mask] = index }
-            emitted += 1
-            state = table[Int(state) &* 256 &+ Int(byte)]
-            let first = Int(outputStart[Int(state)])
-            let last = Int(outputStart[Int(state) + 1])
-            if first == last { return }
-            for slot in first..<last {
-                let pattern = Int(engine.automaton.outputIDs[slot])
-                let start = ring[(emitted - engine.automaton.lengths[pattern]) & mask]
+            ring[emitted & mask] = index
+            emitted &+= 1
+            let value = table[state &* 256 &+ Int(byte)]
+            state = Int(value >> 1)
+            if value & 1 != 0 { record() }
+        }
+
+        /// Records every pattern that ends at the current byte (rare).
+        private mutating func record() {
+            let automaton = engine.automaton
+            for slot in Int(automaton.outputStart[state])..<Int(automaton.outputStart[state + 1]) {
+                let pattern = Int(automaton.outputIDs[slot])
+                let start = ring[(emitted - automaton.lengths[pattern]) & mask]
                 hits.append(Hit(kind: .literal(pattern), range: start..<index + 1))
             }
         }

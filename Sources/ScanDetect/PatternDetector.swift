@@ -61,9 +61,11 @@ public struct PatternDetector: Detector {
         for hit in hits {
             switch hit.kind {
             case .literal(let pattern):
+                // A keyword, or a regex's trigger keyword, never starts or ends inside a word.
                 let ruleIndex = literalOwners[pattern]
+                guard Self.onWordBoundaries(hit.range, in: text) else { continue }
                 if rules[ruleIndex].regex == nil {
-                    if Self.onWordBoundaries(hit.range, in: text.scalars) { consider(ruleIndex, hit.range) }
+                    consider(ruleIndex, hit.range)
                 } else if let match = rules[ruleIndex].regexMatch(in: text, at: hit.range.lowerBound) {
                     consider(ruleIndex, match)
                 }
@@ -77,7 +79,7 @@ public struct PatternDetector: Detector {
     }
 
     /// A literal must not start or end inside a word (`\b` semantics at word characters).
-    private static func onWordBoundaries(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Bool {
+    private static func onWordBoundaries(_ range: Range<Int>, in scalars: FieldText) -> Bool {
         func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" }
         let startOK = range.lowerBound == 0 || !isWord(scalars[range.lowerBound]) || !isWord(scalars[range.lowerBound - 1])
         let endOK = range.upperBound >= scalars.count || !isWord(scalars[range.upperBound - 1]) || !isWord(scalars[range.upperBound])

@@ -7,7 +7,7 @@ struct RuleEvaluation {
     let rule: CompiledRule
     let field: FieldText
 
-    private var scalars: [Unicode.Scalar] { field.scalars }
+    private var scalars: FieldText { field }
 
     /// The confidence of a match at `range`, or nil when it is not a finding.
     func confidence(of range: Range<Int>) -> Double? {

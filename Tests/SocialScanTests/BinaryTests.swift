@@ -14,6 +14,27 @@ struct BinaryTests {
         return directory.appendingPathComponent("socialscan").path
     }
 
+    @Test func checkReadsADraftFromStandardInput() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["check", "--format", "jsonl", "-"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOCIALSCAN_PATTERNS"] = Repo.path("Patterns")
+        process.environment = environment
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("Congratulations, grads! Photo: Prairie Sky Photography".utf8))
+        try input.fileHandleForWriting.close()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stdout.contains("\"rule\":\"copyright.photo-credit\""))
+        #expect(stdout.contains("\"url\":\"stdin\""))
+    }
+
     @Test func binaryScansSamplesAndExitsThreeOnAMissingTarget() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
