@@ -24,10 +24,13 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CPCRE2", path: "Sources/CPCRE2", pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]),
         .target(name: "ScanCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ScanFetch", dependencies: ["ScanCore", "CCurl"]),
         .target(name: "ScanParse", dependencies: ["ScanCore", "CLibXML2"]),
-        .target(name: "ScanDetect", dependencies: ["ScanCore", "Yams"]),
+        .target(name: "ScanDetect", dependencies: ["ScanCore", "CPCRE2", "Yams"]),
         .target(name: "ScanReport", dependencies: ["ScanCore"]),
         .target(
             name: "SocialScanCLI",
@@ -44,7 +47,7 @@ let package = Package(
                 "ScanCore", "ScanFetch", "ScanParse", "ScanDetect", "ScanReport", "SocialScanCLI",
                 "ScanTestSupport",
             ],
-            exclude: ["Fixtures"]),
+            exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 # python3-jsonschema: the SARIF tests validate reports against the official schema.
-packages=(pkg-config libxml2-dev libcurl4-openssl-dev python3 python3-jsonschema)
+packages=(pkg-config libxml2-dev libcurl4-openssl-dev libpcre2-dev python3 python3-jsonschema)
 # Baseline tools for `make bench` only.
 [ "${SOCIALSCAN_BENCH:-}" = 1 ] && packages+=(libxml2-utils ripgrep)
 

@@ -18,8 +18,12 @@ struct MatchEngine: Sendable {
     let automaton: LiteralAutomaton
     let wantedTriggers: Set<BuiltInTrigger>
     private let ringSize: Int
+    /// The fold table, held here so the scan loop reads it through plain pointers.
+    private let foldBytes: [UInt8]
+    private let foldOffsets: [Int32]
 
     init(literals: [[UInt8]], triggers: Set<BuiltInTrigger>) {
+        (foldBytes, foldOffsets) = TextFolding.table
         automaton = LiteralAutomaton(patterns: literals)
         wantedTriggers = triggers
         var ring = 1
@@ -33,10 +37,16 @@ struct MatchEngine: Sendable {
         return copy.withUTF8 { utf8 in
             automaton.next.withUnsafeBufferPointer { table in
                 TextFolding.ascii.withUnsafeBufferPointer { ascii in
-                    var scanner = Scanner(engine: self, table: table.baseAddress!, ascii: ascii.baseAddress!)
-                    defer { scanner.ring.deallocate() }
-                    scanner.run(utf8)
-                    return scanner.hits
+                    foldBytes.withUnsafeBufferPointer { foldBytes in
+                        foldOffsets.withUnsafeBufferPointer { foldOffsets in
+                            var scanner = Scanner(
+                                engine: self, table: table.baseAddress!, ascii: ascii.baseAddress!,
+                                foldBytes: foldBytes.baseAddress!, foldOffsets: foldOffsets.baseAddress!)
+                            defer { scanner.ring.deallocate() }
+                            scanner.run(utf8)
+                            return scanner.hits
+                        }
+                    }
                 }
             }
         }
@@ -47,6 +57,8 @@ struct MatchEngine: Sendable {
         let engine: MatchEngine
         let table: UnsafePointer<Int32>
         let ascii: UnsafePointer<UInt8>
+        let foldBytes: UnsafePointer<UInt8>
+        let foldOffsets: UnsafePointer<Int32>
         let ring: UnsafeMutablePointer<Int>
         let mask: Int
         var hits: [Hit] = []
@@ -60,10 +72,15 @@ struct MatchEngine: Sendable {
         let wantsAt: Bool
         let wantsSign: Bool
 
-        init(engine: MatchEngine, table: UnsafePointer<Int32>, ascii: UnsafePointer<UInt8>) {
+        init(
+            engine: MatchEngine, table: UnsafePointer<Int32>, ascii: UnsafePointer<UInt8>,
+            foldBytes: UnsafePointer<UInt8>, foldOffsets: UnsafePointer<Int32>
+        ) {
             self.engine = engine
             self.table = table
             self.ascii = ascii
+            self.foldBytes = foldBytes
+            self.foldOffsets = foldOffsets
             ring = .allocate(capacity: engine.ringSize)
             ring.initialize(repeating: 0, count: engine.ringSize)
             mask = engine.ringSize - 1
@@ -87,8 +104,11 @@ struct MatchEngine: Sendable {
                     let (scalar, length) = Self.decode(base, count, at: position)
                     if wantsDigits { trackDigits(scalar.value) }
                     if wantsSign && scalar.value == 0xA9 { hits.append(Hit(kind: .trigger(.copyrightSign), range: index..<index + 1)) }
-                    TextFolding.withFolded(scalar) { bytes in
-                        for folded in bytes { step(folded) }
+                    let value = Int(scalar.value)
+                    if value < TextFolding.tableLimit {
+                        for slot in Int(foldOffsets[value])..<Int(foldOffsets[value + 1]) { step(foldBytes[slot]) }
+                    } else {
+                        for offset in 0..<length { step(base[position + offset]) }
                     }
                     position += length
                 }

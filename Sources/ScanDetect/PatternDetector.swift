@@ -79,10 +79,9 @@ public struct PatternDetector: Detector {
     }
 
     /// A literal must not start or end inside a word (`\b` semantics at word characters).
-    private static func onWordBoundaries(_ range: Range<Int>, in scalars: FieldText) -> Bool {
-        func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" }
-        let startOK = range.lowerBound == 0 || !isWord(scalars[range.lowerBound]) || !isWord(scalars[range.lowerBound - 1])
-        let endOK = range.upperBound >= scalars.count || !isWord(scalars[range.upperBound - 1]) || !isWord(scalars[range.upperBound])
+    private static func onWordBoundaries(_ range: Range<Int>, in text: FieldText) -> Bool {
+        let startOK = range.lowerBound == 0 || !text.isWordCharacter(range.lowerBound) || !text.isWordCharacter(range.lowerBound - 1)
+        let endOK = range.upperBound >= text.count || !text.isWordCharacter(range.upperBound - 1) || !text.isWordCharacter(range.upperBound)
         return startOK && endOK
     }
 

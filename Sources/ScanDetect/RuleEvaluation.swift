@@ -38,19 +38,15 @@ struct RuleEvaluation {
         var seen = 0
         while start > 0 && seen < words {
             start -= 1
-            if isWord(scalars[start]) && (start == 0 || !isWord(scalars[start - 1])) { seen += 1 }
+            if field.isWordCharacter(start) && (start == 0 || !field.isWordCharacter(start - 1)) { seen += 1 }
         }
         var end = range.upperBound
         seen = 0
         while end < scalars.count && seen < words {
-            if isWord(scalars[end]) && (end + 1 == scalars.count || !isWord(scalars[end + 1])) { seen += 1 }
+            if field.isWordCharacter(end) && (end + 1 == scalars.count || !field.isWordCharacter(end + 1)) { seen += 1 }
             end += 1
         }
         return start..<end
-    }
-
-    private func isWord(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     private func fold(_ range: Range<Int>) -> [UInt8] {

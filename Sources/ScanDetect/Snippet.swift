@@ -9,7 +9,7 @@ struct Snippet {
     init(field: FieldText, match: Range<Int>) {
         let lower = max(0, match.lowerBound - Self.context)
         let upper = min(field.count, match.upperBound + Self.context)
-        let body = field.text(lower..<upper).split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).joined(separator: " ")
+        let body = field.text(lower..<upper, oneLine: true)
         text = (lower > 0 ? "…" : "") + body + (upper < field.count ? "…" : "")
         let start = (lower > 0 ? 1 : 0) + match.lowerBound - lower
         self.match = start..<(start + match.count)

@@ -5,8 +5,8 @@ import Foundation
 /// the matcher consumes these bytes directly, so no folded copy of a text is ever built.
 enum TextFolding {
     /// Folded bytes for every scalar below `tableLimit`, packed: `offsets[s]..<offsets[s + 1]`.
-    private static let tableLimit = 0x2070
-    private static let table: (bytes: [UInt8], offsets: [Int32]) = {
+    static let tableLimit = 0x2070
+    static let table: (bytes: [UInt8], offsets: [Int32]) = {
         var bytes: [UInt8] = []
         var offsets: [Int32] = [0]
         bytes.reserveCapacity(tableLimit * 2)
