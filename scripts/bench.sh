@@ -16,6 +16,13 @@ fi
 echo "== parse: RSS 2.0, parse + text extraction vs xmllint --noout"
 "$bench" parse "$out/corpus-50mb.rss" --runs "${RUNS:-5}"
 
+if [ ! -d "$out/pages" ]; then
+  "$bench" generate-pages "$out/pages" --pages 2000 --seed 1
+fi
+echo
+echo "== parse: 2,000 HTML pages (HTML parser, visible text, meta, OpenGraph, JSON-LD) vs xmllint --html --noout"
+"$bench" parse-pages "$out/pages" --runs "${RUNS:-5}"
+
 echo
 echo "== fetch: 500 loopback feeds delayed 100 ms, 16 addresses, --concurrency 16, vs the ideal"
 "$bench" fetch --feeds 500 --hosts 16 --delay-ms 100 --concurrency 16

@@ -9,4 +9,6 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
     case atom1 = "atom-1.0"
     case jsonFeed1 = "json-feed-1.0"
     case jsonFeed11 = "json-feed-1.1"
+    /// An HTML page: one page is one item.
+    case html
 }

@@ -12,10 +12,14 @@ public struct Item: Sendable, Hashable {
     public var fields: [TextField]
     /// Attached media (images, video, audio), in document order.
     public var media: [Media]
+    /// Absolute http(s) links in the post, in document order, without repeats (for checks of
+    /// unofficial accounts).
+    public var links: [String]
 
     public init(
         id: String, url: String? = nil, title: String? = nil, published: ItemDate? = nil,
-        updated: ItemDate? = nil, author: String? = nil, fields: [TextField] = [], media: [Media] = []
+        updated: ItemDate? = nil, author: String? = nil, fields: [TextField] = [], media: [Media] = [],
+        links: [String] = []
     ) {
         self.id = id
         self.url = url
@@ -25,5 +29,6 @@ public struct Item: Sendable, Hashable {
         self.author = author
         self.fields = fields
         self.media = media
+        self.links = links
     }
 }

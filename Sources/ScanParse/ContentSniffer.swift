@@ -2,6 +2,7 @@
 enum ContentSniffer {
     enum Kind: Equatable {
         case markup
+        case html
         case json
         case binary(String)
     }
@@ -27,6 +28,16 @@ enum ContentSniffer {
         if bytes[index] == UInt8(ascii: "{") { return .json }
         let sample = bytes.prefix(512)
         if sample.filter({ $0 == 0 }).count > sample.count / 4 { return .binary("binary data") }
-        return .markup
+        return looksLikeHTML(bytes[index...].prefix(1024)) ? .html : .markup
+    }
+
+    /// An HTML page starts with `<!DOCTYPE html` or `<html`, or shows `<head` / `<body` early
+    /// without any feed root (XHTML pages parsed as XML are caught again by their root).
+    private static func looksLikeHTML(_ head: ArraySlice<UInt8>) -> Bool {
+        let text = String(decoding: head, as: UTF8.self).lowercased()
+        if text.hasPrefix("<!doctype html") || text.hasPrefix("<html") { return true }
+        let feedRoots = ["<rss", "<feed", "<rdf:rdf", "<channel"]
+        if feedRoots.contains(where: { text.contains($0) }) { return false }
+        return text.contains("<head") || text.contains("<body") || text.contains("<html")
     }
 }

@@ -25,6 +25,21 @@ public struct DocumentParser: Sendable {
                 illFormed: false, items: content.items, skippedItems: content.truncatedItems)
         case .markup:
             return try parseXML(document, documentURL: documentURL)
+        case .html:
+            return try parsePage(document, documentURL: documentURL)
+        }
+    }
+
+    /// Parses an HTML page with libxml2's HTML parser: one page is one item.
+    private func parsePage(_ document: FetchedDocument, documentURL: String?) throws(ParseError) -> ParsedDocument {
+        let (encoding, label) = HTMLCharset.choose(document.body, httpCharset: Self.charset(fromContentType: document.contentType))
+        guard let tree = MarkupTree.parseHTML(document.body, url: documentURL, encoding: encoding), let root = tree.root
+        else { throw .notMarkup(source: document.source) }
+        return withExtendedLifetime(tree) {
+            let item = PageParser(documentURL: documentURL, source: document.source).parse(root: root)
+            return ParsedDocument(
+                source: document.source, format: .html, title: item.title, encoding: label,
+                illFormed: false, items: [item])  // HTML is always parsed leniently, as browsers do: no warning.
         }
     }
 
@@ -39,6 +54,8 @@ public struct DocumentParser: Sendable {
         let tree = illFormed ? reparsedWithAmpersandsEscaped(prepared, url: documentURL) ?? first : first
         guard let root = tree.root else { throw .notMarkup(source: document.source) }
         if tree.declaresEntities { throw .declaresEntities(source: document.source) }
+        // XHTML served as XML is still a page.
+        if root.localName.lowercased() == "html" { return try parsePage(document, documentURL: documentURL) }
         return try withExtendedLifetime(tree) { () throws(ParseError) -> ParsedDocument in
             let (format, content) = try read(root: root, documentURL: documentURL, source: document.source)
             return ParsedDocument(

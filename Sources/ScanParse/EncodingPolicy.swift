@@ -13,7 +13,7 @@ enum EncodingPolicy {
         var label: String
     }
 
-    private static let latin1Labels: Set<String> = [
+    static let latin1Labels: Set<String> = [
         "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "cp819", "ibm819",
         "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252",
     ]

@@ -53,6 +53,27 @@ final class MarkupTree {
         return MarkupTree(document: document, wellFormed: context.pointee.wellFormed != 0)
     }
 
+    private static let htmlOptions = Int32(
+        HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+
+    /// Parses a whole HTML page; `encoding` nil lets the page's BOM or `<meta charset>` decide
+    /// (never force UTF-8 over a declared charset: it garbles text).
+    static func parseHTML(_ bytes: [UInt8], url: String?, encoding: String?) -> MarkupTree? {
+        ss_xml_silence_thread()
+        guard let context = htmlNewParserCtxt() else { return nil }
+        defer { htmlFreeParserCtxt(context) }
+        let input = sanitised(bytes)
+        guard input.count < Int32.max else { return nil }
+        let document = input.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), url, encoding, htmlOptions)
+            }
+        }
+        guard let document else { return nil }
+        return MarkupTree(document: document, wellFormed: context.pointee.wellFormed != 0)
+    }
+
     /// The bytes without NULs, which would silently truncate the document in libxml2. UTF-16
     /// input (where NUL bytes are part of the characters) is left alone.
     static func sanitised(_ bytes: [UInt8]) -> [UInt8] {

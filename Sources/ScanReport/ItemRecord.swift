@@ -27,6 +27,7 @@ public enum ItemRecord {
                 .object([("origin", .string(field.origin.rawValue)), ("text", .string(field.text))])
             })),
             ("media", .array(item.media.map(json))),
+            ("links", .array(item.links.map(JSONValue.string))),
         ])
     }
 

@@ -5,6 +5,8 @@ enum BenchMain {
     static let usage = """
         usage: socialscan-bench generate-rss OUT.xml [--megabytes N] [--seed N]
                socialscan-bench parse FILE [--runs N]
+               socialscan-bench generate-pages DIR [--pages N] [--seed N]
+               socialscan-bench parse-pages DIR [--runs N]
                socialscan-bench generate-text OUT.txt [--megabytes N] [--seed N]
                socialscan-bench detect FILE PATTERNS_DIR [--runs N]
                socialscan-bench fetch [--feeds 500] [--hosts 16] [--delay-ms 100] [--concurrency 16]
@@ -29,6 +31,13 @@ enum BenchMain {
         case "detect":
             guard options.positional.count == 2 else { fail(usage) }
             DetectBenchmark(file: options.positional[0], patterns: options.positional[1], runs: options.int("runs") ?? 3).run()
+        case "generate-pages":
+            guard let out = options.positional.first else { fail(usage) }
+            var corpus = PageCorpus(seed: UInt64(options.int("seed") ?? 1))
+            print("wrote \(out): \(corpus.write(count: options.int("pages") ?? 2000, into: out)) bytes")
+        case "parse-pages":
+            guard let directory = options.positional.first else { fail(usage) }
+            PageBenchmark(directory: directory, runs: options.int("runs") ?? 5).run()
         case "parse":
             guard let file = options.positional.first else { fail(usage) }
             ParseBenchmark(file: file, runs: options.int("runs") ?? 5).run()
