@@ -14,7 +14,7 @@ struct PackReader {
     static let packKeys = ["pack", "description", "rules", "disable"]
     static let ruleKeys = [
         "id", "category", "policy", "severity", "confidence", "message", "languages", "keywords",
-        "regex", "trigger", "context", "exclude", "exclude-scope", "case-sensitive", "examples",
+        "regex", "trigger", "context", "exclude", "exclude-scope", "fields", "whole-field", "case-sensitive", "examples",
     ]
     static let contextKeys = ["words", "within", "effect", "by"]
 
@@ -59,8 +59,17 @@ struct PackReader {
         }
         let keywords = try map.strings("keywords")
         let regex = try map.string("regex")
-        if keywords.isEmpty && regex == nil {
-            throw map.error("rule \(id): needs 'keywords' or 'regex'")
+        var fields: [FieldOrigin] = []
+        for name in try map.strings("fields") {
+            guard let origin = FieldOrigin(rawValue: name) else {
+                throw map.error("rule \(id): unknown field '\(name)' (known: \(FieldOrigin.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            fields.append(origin)
+        }
+        let wholeField = try map.bool("whole-field") ?? false
+        if wholeField && fields.isEmpty { throw map.error("rule \(id): 'whole-field' needs 'fields'") }
+        if keywords.isEmpty && regex == nil && !wholeField {
+            throw map.error("rule \(id): needs 'keywords', 'regex' or 'whole-field'")
         }
         var trigger: BuiltInTrigger?
         if let name = try map.string("trigger") {
@@ -79,7 +88,8 @@ struct PackReader {
             confidence: try map.number("confidence", in: 0...1) ?? 0.8,
             message: try map.requiredString("message"), languages: try map.strings("languages"),
             keywords: keywords, regex: regex, trigger: trigger, context: try context(map, id: id),
-            exclusions: try map.strings("exclude"), exclusionScope: try exclusionScope(map, id: id), caseSensitive: try map.bool("case-sensitive") ?? false,
+            exclusions: try map.strings("exclude"), exclusionScope: try exclusionScope(map, id: id),
+            fields: fields, wholeField: wholeField, caseSensitive: try map.bool("case-sensitive") ?? false,
             examples: RuleExamples(match: try examples?.strings("match") ?? [], noMatch: try examples?.strings("no-match") ?? []),
             origin: "\(file):\(map.line ?? 0)")
         if rule.examples.match.isEmpty {

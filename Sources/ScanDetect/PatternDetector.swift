@@ -12,6 +12,8 @@ public struct PatternDetector: Detector {
     /// The rule (index into `rules`) that owns each literal of the engine.
     private let literalOwners: [Int]
     private let triggerRules: [BuiltInTrigger: [Int]]
+    /// Rules whose match is a whole field, by the field origins they apply to.
+    private let wholeFieldRules: [FieldOrigin: [Int]]
 
     /// Compiles `rules`; `ownHolders` are the division's own names, never copyright findings.
     /// Throws the first `PatternError` (an invalid or unsafe regular expression).
@@ -28,6 +30,11 @@ public struct PatternDetector: Detector {
             owners += Array(repeating: index, count: rule.literals.count)
             if let trigger = rule.rule.trigger { triggers[trigger, default: []].append(index) }
         }
+        var wholeField: [FieldOrigin: [Int]] = [:]
+        for (index, rule) in compiled.enumerated() where rule.rule.wholeField {
+            rule.rule.fields.forEach { wholeField[$0, default: []].append(index) }
+        }
+        wholeFieldRules = wholeField
         self.rules = compiled
         literalOwners = owners
         triggerRules = triggers
@@ -48,15 +55,21 @@ public struct PatternDetector: Detector {
 
     private func findings(in field: TextField, item: ItemReference, source: String) -> [Finding] {
         let hits = engine.scan(field.text)
-        guard !hits.isEmpty else { return [] }
+        let wholeField = wholeFieldRules[field.origin] ?? []
+        guard !hits.isEmpty || !wholeField.isEmpty else { return [] }
         let text = FieldText(field.text)
         var candidates: [Candidate] = []
         var seen: Set<[Int]> = []
         func consider(_ ruleIndex: Int, _ range: Range<Int>) {
-            guard seen.insert([ruleIndex, range.lowerBound, range.upperBound]).inserted,
+            let restricted = rules[ruleIndex].rule.fields
+            guard restricted.isEmpty || restricted.contains(field.origin),
+                seen.insert([ruleIndex, range.lowerBound, range.upperBound]).inserted,
                 let confidence = RuleEvaluation(rule: rules[ruleIndex], field: text).confidence(of: range)
             else { return }
             candidates.append(Candidate(rule: rules[ruleIndex].rule, range: range, confidence: confidence))
+        }
+        for ruleIndex in wholeField {
+            if let range = CompiledRule.trimmed(0..<text.count, in: text) { consider(ruleIndex, range) }
         }
         for hit in hits {
             switch hit.kind {

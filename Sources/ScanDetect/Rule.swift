@@ -27,6 +27,11 @@ public struct Rule: Sendable, Hashable {
     public var exclusions: [String]
     /// Where exclusions are looked for: in the match itself, or also 60 characters around it.
     public var exclusionScope: ExclusionScope
+    /// The only fields the rule applies to (empty: every field).
+    public var fields: [FieldOrigin]
+    /// The whole text of a field in `fields` is the match (for credit and rights fields, where
+    /// any text at all names someone).
+    public var wholeField: Bool
     public var caseSensitive: Bool
     /// Texts that must produce this rule, and texts that must not.
     public var examples: RuleExamples
@@ -37,7 +42,7 @@ public struct Rule: Sendable, Hashable {
         id: String, category: Category, policy: String, severity: Severity, confidence: Double,
         message: String, languages: [String] = [], keywords: [String] = [], regex: String? = nil,
         trigger: BuiltInTrigger? = nil, context: [ContextClue] = [], exclusions: [String] = [],
-        exclusionScope: ExclusionScope = .near,
+        exclusionScope: ExclusionScope = .near, fields: [FieldOrigin] = [], wholeField: Bool = false,
         caseSensitive: Bool = false, examples: RuleExamples = RuleExamples(), origin: String = ""
     ) {
         self.id = id
@@ -53,6 +58,8 @@ public struct Rule: Sendable, Hashable {
         self.context = context
         self.exclusions = exclusions
         self.exclusionScope = exclusionScope
+        self.fields = fields
+        self.wholeField = wholeField
         self.caseSensitive = caseSensitive
         self.examples = examples
         self.origin = origin

@@ -49,6 +49,7 @@ struct PatternsExplainCommand: ParsableCommand, RunnableCommand {
         if let trigger = rule.trigger { lines.append("  trigger: \(trigger.rawValue)") }
         for clue in rule.context { lines.append("  context: \(clue.effect.rawValue) \(clue.by) within \(clue.within) words of: " + clue.words.joined(separator: ", ")) }
         if !rule.exclusions.isEmpty { lines.append("  exclude (\(rule.exclusionScope.rawValue)): " + rule.exclusions.joined(separator: ", ")) }
+        if !rule.fields.isEmpty { lines.append("  fields: " + rule.fields.map(\.rawValue).joined(separator: ", ") + (rule.wholeField ? " (the whole field is the match)" : "")) }
         lines += rule.examples.match.map { "  match:    \($0)" } + rule.examples.noMatch.map { "  no-match: \($0)" }
         io.stdout.write(lines.joined(separator: "\n") + "\n")
         return 0
@@ -99,12 +100,13 @@ enum ExampleRunner {
     static func failures(of rule: Rule) -> [String] {
         guard let detector = try? PatternDetector(rules: [rule]) else { return ["the rule does not compile"] }
         var failures: [String] = []
+        let origin = rule.fields.first ?? .text
         for text in rule.examples.match {
-            let found = detector.findings(in: item(text), source: "example").filter { $0.rule == rule.id }
+            let found = detector.findings(in: item(text, origin), source: "example").filter { $0.rule == rule.id }
             if found.isEmpty { failures.append("match example did not match: \"\(text)\"") }
         }
         for text in rule.examples.noMatch {
-            let found = detector.findings(in: item(text), source: "example")
+            let found = detector.findings(in: item(text, origin), source: "example")
             if !found.isEmpty {
                 failures.append("no-match example matched \(found.map { "\"\($0.match.text)\"" }.joined(separator: ", ")): \"\(text)\"")
             }
@@ -112,7 +114,8 @@ enum ExampleRunner {
         return failures
     }
 
-    private static func item(_ text: String) -> Item {
-        Item(id: "example", fields: [TextField(origin: .text, text: text)])
+    /// An example as an item: its text in the first field the rule applies to (else `text`).
+    private static func item(_ text: String, _ origin: FieldOrigin) -> Item {
+        Item(id: "example", fields: [TextField(origin: origin, text: text)])
     }
 }

@@ -16,18 +16,19 @@ struct PatternExampleTests {
     @Test(arguments: rules)
     func examplesHold(rule: Rule) throws {
         let detector = try PatternDetector(rules: [rule])
+        let origin = rule.fields.first ?? .text
         for text in rule.examples.match {
-            let found = detector.findings(in: Self.item(text), source: "example").map(\.rule)
+            let found = detector.findings(in: Self.item(text, origin), source: "example").map(\.rule)
             #expect(found.contains(rule.id), "\(rule.origin): \(rule.id) should match: \(text)")
         }
         for text in rule.examples.noMatch {
-            let found = detector.findings(in: Self.item(text), source: "example")
+            let found = detector.findings(in: Self.item(text, origin), source: "example")
             #expect(found.isEmpty, "\(rule.origin): \(rule.id) should not match: \(text) (matched \(found.map(\.match.text)))")
         }
     }
 
-    static func item(_ text: String) -> Item {
-        Item(id: "example", fields: [TextField(origin: .text, text: text)])
+    static func item(_ text: String, _ origin: FieldOrigin) -> Item {
+        Item(id: "example", fields: [TextField(origin: origin, text: text)])
     }
 }
 
