@@ -8,13 +8,17 @@ struct FieldText {
 
     init(_ text: String) {
         utf8 = Array(text.utf8)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(utf8.count + 1)
-        for (position, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 {
-            offsets.append(position)
+        offsets = utf8.withUnsafeBufferPointer { bytes in
+            [Int](unsafeUninitializedCapacity: bytes.count + 1) { buffer, count in
+                var written = 0
+                for position in 0..<bytes.count where bytes[position] & 0xC0 != 0x80 {
+                    buffer[written] = position
+                    written += 1
+                }
+                buffer[written] = bytes.count
+                count = written + 1
+            }
         }
-        offsets.append(utf8.count)
-        self.offsets = offsets
     }
 
     /// The number of scalars.

@@ -62,10 +62,7 @@ struct MatchEngine: Sendable {
         let ring: UnsafeMutablePointer<Int>
         let mask: Int
         var hits: [Hit] = []
-        var state = 0
         var index = 0
-        var emitted = 0
-        var lastWasSpace = true
         var digitStart = -1
         var digitValue = 0
         let wantsDigits: Bool
@@ -91,29 +88,60 @@ struct MatchEngine: Sendable {
 
         mutating func run(_ utf8: UnsafeBufferPointer<UInt8>) {
             guard let base = utf8.baseAddress else { return }
+            // The hot state lives in locals (registers); `record` is called only on a match.
             var position = 0
+            var state = 0
+            var emitted = 0
+            var lastWasSpace = true
+            var index = 0
             let count = utf8.count
+            let table = self.table
+            let ring = self.ring
+            let mask = self.mask
+
+            @inline(__always)
+            func step(_ byte: UInt8, _ index: Int, _ scanner: inout Scanner) {
+                if byte == 0x20 {
+                    if lastWasSpace { return }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                }
+                ring[emitted & mask] = index
+                emitted &+= 1
+                let value = table[state &* 256 &+ Int(byte)]
+                state = Int(value >> 1)
+                if value & 1 != 0 { scanner.record(state: state, emitted: emitted, index: index) }
+            }
+
             while position < count {
                 let byte = base[position]
                 if byte < 0x80 {
-                    if wantsDigits { trackDigits(UInt32(byte)) }
+                    if wantsDigits {
+                        self.index = index
+                        trackDigits(UInt32(byte))
+                    }
                     if wantsAt && byte == 0x40 { hits.append(Hit(kind: .trigger(.at), range: index..<index + 1)) }
-                    step(ascii[Int(byte)])
+                    step(ascii[Int(byte)], index, &self)
                     position += 1
                 } else {
                     let (scalar, length) = Self.decode(base, count, at: position)
-                    if wantsDigits { trackDigits(scalar.value) }
+                    if wantsDigits {
+                        self.index = index
+                        trackDigits(scalar.value)
+                    }
                     if wantsSign && scalar.value == 0xA9 { hits.append(Hit(kind: .trigger(.copyrightSign), range: index..<index + 1)) }
                     let value = Int(scalar.value)
                     if value < TextFolding.tableLimit {
-                        for slot in Int(foldOffsets[value])..<Int(foldOffsets[value + 1]) { step(foldBytes[slot]) }
+                        for slot in Int(foldOffsets[value])..<Int(foldOffsets[value + 1]) { step(foldBytes[slot], index, &self) }
                     } else {
-                        for offset in 0..<length { step(base[position + offset]) }
+                        for offset in 0..<length { step(base[position + offset], index, &self) }
                     }
                     position += length
                 }
                 index += 1
             }
+            self.index = index
             endDigitRun()
         }
 
@@ -129,23 +157,8 @@ struct MatchEngine: Sendable {
             return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
 
-        @inline(__always)
-        mutating func step(_ byte: UInt8) {
-            if byte == 0x20 {
-                if lastWasSpace { return }
-                lastWasSpace = true
-            } else {
-                lastWasSpace = false
-            }
-            ring[emitted & mask] = index
-            emitted &+= 1
-            let value = table[state &* 256 &+ Int(byte)]
-            state = Int(value >> 1)
-            if value & 1 != 0 { record() }
-        }
-
         /// Records every pattern that ends at the current byte (rare).
-        private mutating func record() {
+        mutating func record(state: Int, emitted: Int, index: Int) {
             let automaton = engine.automaton
             for slot in Int(automaton.outputStart[state])..<Int(automaton.outputStart[state + 1]) {
                 let pattern = Int(automaton.outputIDs[slot])
