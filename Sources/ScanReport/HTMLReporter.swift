@@ -10,17 +10,18 @@ public final class HTMLReporter: Reporter {
     public static let abstract = "a self-contained HTML report for people (summary, chart, filters)"
 
     private let sink: any TextSink
-    private var run = RunInfo(toolVersion: "", targets: [], startedAt: "")
-    private var findings: [Finding] = []
-    private var problems: [Problem] = []
+    private var buffer = ReportBuffer()
+    private var run: RunInfo { buffer.run }
+    private var findings: [Finding] { buffer.findings }
+    private var problems: [Problem] { buffer.problems }
 
     public init(sink: any TextSink, options: ReportOptions) {
         self.sink = sink
     }
 
-    public func begin(run: RunInfo) { self.run = run }
-    public func report(_ finding: Finding) { findings.append(finding) }
-    public func report(_ problem: Problem) { problems.append(problem) }
+    public func begin(run: RunInfo) { buffer.run = run }
+    public func report(_ finding: Finding) { buffer.findings.append(finding) }
+    public func report(_ problem: Problem) { buffer.problems.append(problem) }
 
     public func finish(summary: RunSummary) {
         var html = """

@@ -9,23 +9,24 @@ public final class SARIFReporter: Reporter {
     public static let abstract = "SARIF 2.1.0, for code-scanning dashboards"
 
     private let sink: any TextSink
-    private var run = RunInfo(toolVersion: "", targets: [], startedAt: "")
-    private var findings: [Finding] = []
-    private var problems: [Problem] = []
+    private var buffer = ReportBuffer()
+    private var run: RunInfo { buffer.run }
+    private var findings: [Finding] { buffer.findings }
+    private var problems: [Problem] { buffer.problems }
 
     public init(sink: any TextSink, options: ReportOptions) {
         self.sink = sink
     }
 
-    public func begin(run: RunInfo) { self.run = run }
-    public func report(_ finding: Finding) { findings.append(finding) }
-    public func report(_ problem: Problem) { problems.append(problem) }
+    public func begin(run: RunInfo) { buffer.run = run }
+    public func report(_ finding: Finding) { buffer.findings.append(finding) }
+    public func report(_ problem: Problem) { buffer.problems.append(problem) }
 
     public func finish(summary: RunSummary) {
         var rules: [String] = []
         for finding in findings where !rules.contains(finding.rule) { rules.append(finding.rule) }
         let document = JSONValue.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("$schema", .string("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")),
             ("version", .string("2.1.0")),
             ("runs", .array([.object([
                 ("tool", .object([("driver", driver(rules: rules))])),

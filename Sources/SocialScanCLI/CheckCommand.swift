@@ -21,18 +21,10 @@ struct CheckCommand: ParsableCommand, RunnableCommand {
 
     func execute(io base: CommandIO) -> Int32 {
         let io = diagnostics.configure(base)
-        let detectors: [any Detector]
-        let reporter: any Reporter
-        do {
-            detectors = try detection.detectors(rules: patterns.loadRules(environment: io.environment))
-            reporter = try output.makeReporter(io: io)
-        } catch let error as PatternError {
-            io.diagnose(.error, error.description)
-            return ScanOutcome.usageError.rawValue
-        } catch {
-            io.diagnose(.error, (error as? OutputError)?.message ?? "\(error)")
+        guard let setup = RunSetup.make(patterns: patterns, detection: detection, output: output, io: io) else {
             return ScanOutcome.usageError.rawValue
         }
+        let (detectors, reporter) = (setup.detectors, setup.reporter)
         let source = file == "-" ? "stdin" : file
         var summary = RunSummary()
         reporter.begin(run: RunInfo(toolVersion: RootCommand.version, targets: [source], startedAt: RunClock.now(io.environment)))

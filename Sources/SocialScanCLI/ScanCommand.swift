@@ -23,21 +23,10 @@ struct ScanCommand: ParsableCommand, RunnableCommand {
 
     func execute(io base: CommandIO) -> Int32 {
         let io = diagnostics.configure(base)
-        let detectors: [any Detector]
-        let reporter: any Reporter
-        do {
-            detectors = try detection.detectors(rules: patterns.loadRules(environment: io.environment))
-            reporter = try output.makeReporter(io: io)
-        } catch let error as PatternError {
-            io.diagnose(.error, error.description)
-            return ScanOutcome.usageError.rawValue
-        } catch let error as OutputError {
-            io.diagnose(.error, error.message)
-            return ScanOutcome.usageError.rawValue
-        } catch {
-            io.diagnose(.error, "\(error)")
+        guard let setup = RunSetup.make(patterns: patterns, detection: detection, output: output, io: io) else {
             return ScanOutcome.usageError.rawValue
         }
+        let (detectors, reporter) = (setup.detectors, setup.reporter)
         let pipeline = DocumentPipeline(
             fetcher: Fetcher(settings: input.fetchSettings), parser: DocumentParser(limits: input.parseLimits), io: io)
         let run = RunInfo(toolVersion: RootCommand.version, targets: arguments.targets, startedAt: RunClock.now(io.environment))
