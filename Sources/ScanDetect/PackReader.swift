@@ -16,7 +16,7 @@ struct PackReader {
         "id", "category", "policy", "severity", "confidence", "message", "languages", "keywords",
         "regex", "trigger", "context", "exclude", "exclude-scope", "fields", "whole-field", "case-sensitive", "examples",
     ]
-    static let contextKeys = ["words", "within", "effect", "by"]
+    static let contextKeys = ["words", "within", "effect", "by", "note"]
 
     let file: String
 
@@ -124,7 +124,7 @@ struct PackReader {
             if words.isEmpty { throw clue.error("rule \(id): a context entry needs 'words'") }
             clues.append(ContextClue(
                 words: words, within: Int(try clue.number("within", in: 1...50) ?? 6), effect: effect,
-                by: try clue.number("by", in: 0...1) ?? 0.2))
+                by: try clue.number("by", in: 0...1) ?? 0.2, note: try clue.string("note")))
         }
         return clues
     }

@@ -64,9 +64,10 @@ public struct PatternDetector: Detector {
             let restricted = rules[ruleIndex].rule.fields
             guard restricted.isEmpty || restricted.contains(field.origin),
                 seen.insert([ruleIndex, range.lowerBound, range.upperBound]).inserted,
-                let confidence = RuleEvaluation(rule: rules[ruleIndex], field: text).confidence(of: range)
+                let evaluation = RuleEvaluation(rule: rules[ruleIndex], field: text).evaluate(range)
             else { return }
-            candidates.append(Candidate(rule: rules[ruleIndex].rule, range: range, confidence: confidence))
+            candidates.append(Candidate(
+                rule: rules[ruleIndex].rule, range: range, confidence: evaluation.confidence, notes: evaluation.notes))
         }
         for ruleIndex in wholeField {
             if let range = CompiledRule.trimmed(0..<text.count, in: text) { consider(ruleIndex, range) }
@@ -102,6 +103,7 @@ public struct PatternDetector: Detector {
         var rule: Rule
         var range: Range<Int>
         var confidence: Double
+        var notes: [String]
     }
 
     private static func withoutOverlaps(_ candidates: [Candidate]) -> [Candidate] {
@@ -124,7 +126,7 @@ public struct PatternDetector: Detector {
         let snippet = Snippet(field: fieldText, match: candidate.range)
         return Finding(
             rule: rule.id, category: rule.category, policy: rule.policy, severity: rule.severity,
-            confidence: candidate.confidence, message: rule.message, source: source, item: item, field: field,
+            confidence: candidate.confidence, message: ([rule.message] + candidate.notes).joined(separator: " "), source: source, item: item, field: field,
             match: MatchSpan(text: text, start: candidate.range.lowerBound, end: candidate.range.upperBound),
             snippet: snippet.text, snippetMatch: snippet.match,
             fingerprint: Fingerprint.of(rule: rule.id, itemID: item.id, match: text),

@@ -114,11 +114,14 @@ public struct ContextClue: Sendable, Hashable {
     public var within: Int
     public var effect: Effect
     public var by: Double
+    /// Appended to the finding's message when the clue applies (raise and lower only).
+    public var note: String?
 
-    public init(words: [String], within: Int = 6, effect: Effect, by: Double = 0.2) {
+    public init(words: [String], within: Int = 6, effect: Effect, by: Double = 0.2, note: String? = nil) {
         self.words = words
         self.within = within
         self.effect = effect
         self.by = by
+        self.note = note
     }
 }

@@ -9,8 +9,9 @@ struct RuleEvaluation {
 
     private var scalars: FieldText { field }
 
-    /// The confidence of a match at `range`, or nil when it is not a finding.
-    func confidence(of range: Range<Int>) -> Double? {
+    /// The confidence of a match at `range` and the notes of the clues that changed it, or nil
+    /// when it is not a finding.
+    func evaluate(_ range: Range<Int>) -> (confidence: Double, notes: [String])? {
         if !rule.exclusions.isEmpty {
             let reach = rule.rule.exclusionScope == .near ? Self.exclusionReach : 0
             let near = max(0, range.lowerBound - reach)..<min(scalars.count, range.upperBound + reach)
@@ -18,6 +19,7 @@ struct RuleEvaluation {
             if rule.exclusions.contains(where: { contains(folded, $0, wholeWords: true) }) { return nil }
         }
         var confidence = rule.rule.confidence
+        var notes: [String] = []
         for clue in rule.context {
             let region = fold(wordWindow(around: range, words: clue.clue.within))
             let present = clue.words.contains { contains(region, $0, wholeWords: true) }
@@ -26,10 +28,11 @@ struct RuleEvaluation {
             case .lower where present: confidence -= clue.clue.by
             case .require where !present: return nil
             case .forbid where present: return nil
-            default: break
+            default: continue
             }
+            if let note = clue.clue.note, present { notes.append(note) }
         }
-        return min(1, max(0, confidence))
+        return (min(1, max(0, confidence)), notes)
     }
 
     /// The match with up to `words` words on each side.
