@@ -16,7 +16,7 @@ public struct Rule: Sendable, Hashable {
     public var languages: [String]
     /// Literal words and phrases; case-insensitive, on word boundaries.
     public var keywords: [String]
-    /// An ICU regular expression (case-insensitive unless `caseSensitive`), run only on a window of
+    /// A PCRE2 regular expression (case-insensitive unless `caseSensitive`), run only on a window of
     /// at most 256 characters around a trigger: its keywords, or a built-in `trigger`.
     public var regex: String?
     /// A built-in trigger for a regex rule without keywords.

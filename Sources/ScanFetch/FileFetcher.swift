@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads local files with the same result type as `CurlFetcher`.
+/// Reads local files, with the same limits as fetched bodies.
 public struct FileFetcher: Sendable {
     public let settings: FetchSettings
 
