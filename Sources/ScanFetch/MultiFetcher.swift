@@ -131,9 +131,10 @@ final class MultiFetcher {
     }
 
     /// How long to wait for socket activity: until the next retry is due, at most 100 ms.
+    /// Targets that are due but wait for a free slot are woken by the transfer that frees it.
     private func pollMilliseconds() -> Int {
         let now = Self.now()
-        let nextRetry = pending.map(\.notBefore).min().map { max(0, $0 - now) } ?? 0.1
+        let nextRetry = pending.map(\.notBefore).filter { $0 > now }.min().map { $0 - now } ?? 0.1
         return max(1, min(100, Int(nextRetry * 1000)))
     }
 
