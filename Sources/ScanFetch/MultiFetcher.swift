@@ -53,7 +53,8 @@ final class MultiFetcher {
             startReady(multi)
             var running: Int32 = 0
             _ = curl_multi_perform(multi, &running)
-            collectFinished(multi)
+            // A finished transfer frees a slot: start the next one before waiting.
+            if collectFinished(multi) > 0 { continue }
             _ = curl_multi_poll(multi, nil, 0, Int32(pollMilliseconds()), nil)
         }
     }
@@ -89,7 +90,10 @@ final class MultiFetcher {
         _ = curl_multi_add_handle(multi, handle.handle)
     }
 
-    private func collectFinished(_ multi: UnsafeMutableRawPointer) {
+    /// Settles every finished transfer; returns how many there were.
+    @discardableResult
+    private func collectFinished(_ multi: UnsafeMutableRawPointer) -> Int {
+        var finished = 0
         var left: Int32 = 0
         while let message = ss_multi_info_read(multi, &left) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
@@ -99,7 +103,9 @@ final class MultiFetcher {
             _ = curl_multi_remove_handle(multi, easy)
             perHost[Self.host(of: transfer.pending.url), default: 1] -= 1
             settle(transfer, code: code)
+            finished += 1
         }
+        return finished
     }
 
     private func settle(_ transfer: Active, code: CURLcode) {
