@@ -12,10 +12,14 @@ public struct FetchReport: Sendable {
     public var result: Result<Status, FetchError>
     /// Attempts made (1 when the first one settled it).
     public var attempts: Int
+    /// Body bytes the last attempt kept (decoded): never more than `--max-body`, also when a
+    /// too-large body was cut off.
+    public var bodyBytes: Int
 
-    public init(target: Target, result: Result<Status, FetchError>, attempts: Int) {
+    public init(target: Target, result: Result<Status, FetchError>, attempts: Int, bodyBytes: Int = 0) {
         self.target = target
         self.result = result
         self.attempts = attempts
+        self.bodyBytes = bodyBytes
     }
 }

@@ -118,7 +118,7 @@ final class MultiFetcher {
                 let fresh = Validators(etag: transfer.handle.state.etag, lastModified: transfer.handle.state.lastModified)
                 if !fresh.isEmpty { validators.store(fresh, for: item.url) }
             }
-            finish(item, .success(status))
+            finish(item, .success(status), bodyBytes: transfer.handle.state.body.count)
         case .failed(let error, let retryAfter):
             let now = Self.now()
             if let delay = RetryPolicy(settings: settings).delay(
@@ -127,13 +127,13 @@ final class MultiFetcher {
                 retry.notBefore = now + delay
                 pending.append(retry)
             } else {
-                finish(item, .failure(error))
+                finish(item, .failure(error), bodyBytes: transfer.handle.state.body.count)
             }
         }
     }
 
-    private func finish(_ item: Pending, _ result: Result<FetchReport.Status, FetchError>) {
-        deliver(item.index, FetchReport(target: .url(item.url), result: result, attempts: max(1, item.attempts)))
+    private func finish(_ item: Pending, _ result: Result<FetchReport.Status, FetchError>, bodyBytes: Int = 0) {
+        deliver(item.index, FetchReport(target: .url(item.url), result: result, attempts: max(1, item.attempts), bodyBytes: bodyBytes))
     }
 
     /// How long to wait for socket activity: until the next retry is due, at most 100 ms.

@@ -62,6 +62,7 @@ struct FetchTests {
         let report = fetch(server.url("/flaky.xml"))
         #expect(document(report)?.body == Array(Self.feed.utf8))
         #expect(report.attempts == 2)
+        #expect(report.bodyBytes == Self.feed.utf8.count)
     }
 
     @Test func persistentServerErrorGivesUpAfterTheRetries() throws {
@@ -173,6 +174,7 @@ struct FetchTests {
         let report = fetch(server.url("/bomb.xml"), settings)
         #expect(failure(report) == .tooLarge(url: server.url("/bomb.xml"), limit: 1 << 20))
         #expect(report.attempts == 1)
+        #expect(report.bodyBytes <= 1 << 20, "decoded bytes cut at the limit, not 32 MiB")
     }
 
     @Test func chunkedOversizeBodyIsCut() throws {
@@ -180,7 +182,9 @@ struct FetchTests {
         let server = try LoopbackHTTPServer(routes: ["/big.xml": Response(body: body, fault: .chunked)])
         var settings = Self.settings
         settings.maxBodyBytes = 1 << 20
-        #expect(failure(fetch(server.url("/big.xml"), settings)) == .tooLarge(url: server.url("/big.xml"), limit: 1 << 20))
+        let report = fetch(server.url("/big.xml"), settings)
+        #expect(failure(report) == .tooLarge(url: server.url("/big.xml"), limit: 1 << 20))
+        #expect(report.bodyBytes <= 1 << 20, "bytes cut at the limit, not 3 MiB")
     }
 
     @Test func wrongContentTypeStillParsesByContent() throws {
