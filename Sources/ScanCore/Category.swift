@@ -5,7 +5,7 @@ public enum Category: String, Sendable, CaseIterable, Codable, Comparable {
     case defamation
     case copyright
 
-    public static func < (lhs: Category, rhs: Category) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+    public static func < (lhs: Category, rhs: Category) -> Bool { lhs.rank < rhs.rank }
 }

@@ -51,7 +51,7 @@ struct LiteralAutomaton: Sendable {
         }
         next = goto.flatMap { row in row.map { $0 << 1 | (outputs[Int($0)].isEmpty ? 0 : 1) } }
         var start: [Int32] = [0]
-        for list in outputs { start.append(start.last! + Int32(list.count)) }
+        for list in outputs { start.append((start.last ?? 0) + Int32(list.count)) }
         outputStart = start
         outputIDs = outputs.flatMap { $0 }
         lengths = patterns.map(\.count)

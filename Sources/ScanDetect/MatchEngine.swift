@@ -39,9 +39,12 @@ struct MatchEngine: Sendable {
                 TextFolding.ascii.withUnsafeBufferPointer { ascii in
                     foldBytes.withUnsafeBufferPointer { foldBytes in
                         foldOffsets.withUnsafeBufferPointer { foldOffsets in
+                            // Every table has at least one entry, so each base address exists.
+                            guard let table = table.baseAddress, let ascii = ascii.baseAddress,
+                                let foldBytes = foldBytes.baseAddress, let foldOffsets = foldOffsets.baseAddress
+                            else { return [] }
                             var scanner = Scanner(
-                                engine: self, table: table.baseAddress!, ascii: ascii.baseAddress!,
-                                foldBytes: foldBytes.baseAddress!, foldOffsets: foldOffsets.baseAddress!)
+                                engine: self, table: table, ascii: ascii, foldBytes: foldBytes, foldOffsets: foldOffsets)
                             defer { scanner.ring.deallocate() }
                             scanner.run(utf8)
                             return scanner.hits

@@ -13,7 +13,7 @@ struct YAMLMapping {
 
     /// Rejects keys outside `known`, so that a typo is an error rather than a silent no-op.
     func allowOnly(_ known: [String]) throws(PatternError) {
-        for (key, _) in node.mapping! {
+        for (key, _) in node.mapping ?? Node.Mapping([]) {
             let name = key.string ?? ""
             if !known.contains(name) {
                 throw Self.error(at: key, file: file, "unknown key '\(name)' (known: \(known.joined(separator: ", ")))")

@@ -112,7 +112,7 @@ func curlOpenSocket(
     guard let transfer = state(clientp), let address else { return -1 }
     let family = address.pointee.family
     if !transfer.allowPrivate {
-        let raw = ss_sockaddr_bytes(address)!
+        guard let raw = ss_sockaddr_bytes(address) else { return -1 }
         let isPrivate: Bool
         if family == AF_INET {
             isPrivate = PrivateAddress.isPrivate(ipv4: (4..<8).map { raw[$0] })

@@ -33,8 +33,10 @@ public final class FetchSession: @unchecked Sendable {
     /// The report for the URL started with `index`, waiting for it if needed.
     public func report(at index: Int) -> FetchReport {
         condition.withLock {
-            while reports[index] == nil { condition.wait() }
-            return reports.removeValue(forKey: index)!
+            while true {
+                if let report = reports.removeValue(forKey: index) { return report }
+                condition.wait()
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ enum URLResolver {
     static func isAbsolute(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
         return text[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
-            && text.first!.isLetter
+            && text.first?.isLetter == true
     }
 
     private static func build(_ link: String, base: String) -> String? {
