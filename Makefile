@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN := .build/debug/socialscan
 
-.PHONY: setup build demo test release install bench clean
+.PHONY: setup build demo test release install bench fuzz clean
 
 ## Install missing Debian packages (pkg-config, libxml2-dev, libcurl4-openssl-dev).
 setup:
@@ -42,3 +42,11 @@ install: release
 
 clean:
 	$(SWIFT) package clean
+
+## Fuzz the parse and detect stages for FUZZ_SECONDS (default 60) with libFuzzer and ASan,
+## seeded with the samples. Not part of `make test`.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	swift build --package-path Fuzz --product parse-fuzzer --sanitize fuzzer --sanitize address
+	mkdir -p .build/fuzz-corpus && cp -n Samples/feeds/*.* Samples/pages/*.html .build/fuzz-corpus/ 2>/dev/null || true
+	Fuzz/.build/debug/parse-fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=65536 .build/fuzz-corpus

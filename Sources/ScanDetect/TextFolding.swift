@@ -35,7 +35,7 @@ enum TextFolding {
             let end = Int(offsets[value + 1])
             bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
         } else {
-            var utf8 = Array(String(scalar).utf8)
+            let utf8 = Array(String(scalar).utf8)
             utf8.withUnsafeBufferPointer(body)
         }
     }
