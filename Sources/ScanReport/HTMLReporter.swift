@@ -5,12 +5,12 @@ import ScanCore
 /// category and severity that work without a server, and the run's problems. A strict
 /// Content-Security-Policy allows only the report's own style sheet and script; all text from
 /// posts is escaped and only http(s) links are emitted. Buffered: written whole at `finish`.
-public final class HTMLReporter: Reporter {
+public final class HTMLReporter: BufferedReporter {
     public static let formatID = "html"
     public static let abstract = "a self-contained HTML report for people (summary, chart, filters)"
 
-    private let sink: any TextSink
-    private var buffer = ReportBuffer()
+    let sink: any TextSink
+    var buffer = ReportBuffer()
     private var run: RunInfo { buffer.run }
     private var findings: [Finding] { buffer.findings }
     private var problems: [Problem] { buffer.problems }
@@ -19,11 +19,7 @@ public final class HTMLReporter: Reporter {
         self.sink = sink
     }
 
-    public func begin(run: RunInfo) { buffer.run = run }
-    public func report(_ finding: Finding) { buffer.findings.append(finding) }
-    public func report(_ problem: Problem) { buffer.problems.append(problem) }
-
-    public func finish(summary: RunSummary) {
+    func render(summary: RunSummary) -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
@@ -41,8 +37,7 @@ public final class HTMLReporter: Reporter {
         html += findingsSection()
         html += problemsSection()
         html += "<script>\(HTMLReportAssets.script)</script>\n</body></html>\n"
-        sink.write(html)
-        sink.flush()
+        return html
     }
 
     private func filters(_ summary: RunSummary) -> String {

@@ -4,12 +4,12 @@ import ScanCore
 /// its AP 2-27 clause; each finding a result located at the post's URL with the field and the
 /// offsets (Unicode code points) of the match; fingerprints in `partialFingerprints`; problems in
 /// `invocations[0].toolExecutionNotifications`. Buffered: written whole at `finish`.
-public final class SARIFReporter: Reporter {
+public final class SARIFReporter: BufferedReporter {
     public static let formatID = "sarif"
     public static let abstract = "SARIF 2.1.0, for code-scanning dashboards"
 
-    private let sink: any TextSink
-    private var buffer = ReportBuffer()
+    let sink: any TextSink
+    var buffer = ReportBuffer()
     private var run: RunInfo { buffer.run }
     private var findings: [Finding] { buffer.findings }
     private var problems: [Problem] { buffer.problems }
@@ -18,11 +18,7 @@ public final class SARIFReporter: Reporter {
         self.sink = sink
     }
 
-    public func begin(run: RunInfo) { buffer.run = run }
-    public func report(_ finding: Finding) { buffer.findings.append(finding) }
-    public func report(_ problem: Problem) { buffer.problems.append(problem) }
-
-    public func finish(summary: RunSummary) {
+    func render(summary: RunSummary) -> String {
         var rules: [String] = []
         for finding in findings where !rules.contains(finding.rule) { rules.append(finding.rule) }
         let document = JSONValue.object([
@@ -34,8 +30,7 @@ public final class SARIFReporter: Reporter {
                 ("results", .array(findings.map { result($0, ruleIndex: rules.firstIndex(of: $0.rule) ?? 0) })),
             ])])),
         ])
-        sink.write(document.serialized() + "\n")
-        sink.flush()
+        return document.serialized() + "\n"
     }
 
     private func driver(rules: [String]) -> JSONValue {

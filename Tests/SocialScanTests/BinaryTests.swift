@@ -14,45 +14,39 @@ struct BinaryTests {
         return directory.appendingPathComponent("socialscan").path
     }
 
-    @Test func checkReadsADraftFromStandardInput() throws {
+    /// Runs the binary with the shipped packs, `input` on stdin; returns status, stdout, stderr.
+    static func run(_ arguments: [String], input: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["check", "--format", "jsonl", "-"]
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SOCIALSCAN_PATTERNS"] = Repo.path("Patterns")
         process.environment = environment
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
+        let (stdin, stdout, stderr) = (Pipe(), Pipe(), Pipe())
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
         try process.run()
-        input.fileHandleForWriting.write(Data("Congratulations, grads! Photo: Prairie Sky Photography".utf8))
-        try input.fileHandleForWriting.close()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(stdout.contains("\"rule\":\"copyright.photo-credit\""))
-        #expect(stdout.contains("\"url\":\"stdin\""))
+        return (process.terminationStatus, out, err)
+    }
+
+    @Test func checkReadsADraftFromStandardInput() throws {
+        let result = try Self.run(["check", "--format", "jsonl", "-"], input: "Congratulations, grads! Photo: Prairie Sky Photography")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"rule\":\"copyright.photo-credit\""))
+        #expect(result.stdout.contains("\"url\":\"stdin\""))
     }
 
     @Test func binaryScansSamplesAndExitsThreeOnAMissingTarget() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["scan", "--format", "jsonl", "/nonexistent.rss", Repo.path("Samples/feeds")]
-        var environment = ProcessInfo.processInfo.environment
-        environment["SOCIALSCAN_PATTERNS"] = Repo.path("Patterns")
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 3)
-        #expect(stderr.split(separator: "\n").filter { $0.contains("error:") }.count == 1)
-        #expect(stderr.contains("/nonexistent.rss"))
-        #expect(stdout.split(separator: "\n").count >= 2)
+        let result = try Self.run(["scan", "--format", "jsonl", "/nonexistent.rss", Repo.path("Samples/feeds")])
+        #expect(result.status == 3)
+        #expect(result.stderr.split(separator: "\n").filter { $0.contains("error:") }.count == 1)
+        #expect(result.stderr.contains("/nonexistent.rss"))
+        #expect(result.stdout.split(separator: "\n").count >= 2)
     }
 }

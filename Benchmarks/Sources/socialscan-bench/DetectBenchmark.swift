@@ -48,16 +48,10 @@ struct DetectBenchmark {
         let literals = Set(rules.flatMap(\.keywords) + ["©", "@"]).sorted()
         FileManager.default.createFile(atPath: keywords, contents: Data(literals.joined(separator: "\n").utf8))
         let theirs = (0..<runs).compactMap { _ in Measure.command("/usr/bin/rg", ["-c", "-i", "-F", "-f", keywords, file]) }
-        let ourRate = megabytes / Measure.median(ours)
         print(String(format: "file: %@ (%.1f MiB, %d fields), %d rules, %d literals, %d runs each", file, megabytes, fields.count, rules.count, literals.count, runs))
-        print(String(format: "socialscan detect   median %.3f s  %7.1f MB/s  (%d findings)", Measure.median(ours), ourRate, findings))
-        if theirs.isEmpty {
-            print("rg -c -i -F -f      not run (install ripgrep)")
-        } else {
-            let theirRate = megabytes / Measure.median(theirs)
-            print(String(format: "rg -c -i -F -f      median %.3f s  %7.1f MB/s", Measure.median(theirs), theirRate))
-            print(String(format: "ratio (socialscan / ripgrep throughput): %.2f", ourRate / theirRate))
-        }
+        Measure.printThroughput(
+            megabytes: megabytes, ours: ours, label: "socialscan detect", suffix: "  (\(findings) findings)",
+            baseline: theirs, baselineLabel: "rg -c -i -F -f", baselineName: "ripgrep", missing: "not run (install ripgrep)")
         print(String(format: "peak RSS of this process: %.0f MiB (includes the %.0f MiB corpus)", Measure.peakRSSMegabytes(), megabytes))
     }
 }

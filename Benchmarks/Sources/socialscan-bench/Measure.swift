@@ -37,4 +37,22 @@ enum Measure {
         }
         return status == 0 ? elapsed : nil
     }
+
+    /// Prints our median throughput on `megabytes`, the baseline's on the same bytes (measured in
+    /// the same run; empty when it could not run) and the ratio of the two.
+    static func printThroughput(
+        megabytes: Double, ours: [Double], label: String, suffix: String = "",
+        baseline: [Double], baselineLabel: String, baselineName: String, missing: String
+    ) {
+        let ourRate = megabytes / median(ours)
+        let pad = { (text: String) in text.padding(toLength: 26, withPad: " ", startingAt: 0) }
+        print(pad(label) + String(format: "median %.3f s  %7.1f MB/s", median(ours), ourRate) + suffix)
+        guard !baseline.isEmpty else {
+            print(pad(baselineLabel) + missing)
+            return
+        }
+        let theirRate = megabytes / median(baseline)
+        print(pad(baselineLabel) + String(format: "median %.3f s  %7.1f MB/s", median(baseline), theirRate))
+        print(String(format: "ratio (socialscan / %@ throughput): %.2f", baselineName, ourRate / theirRate))
+    }
 }

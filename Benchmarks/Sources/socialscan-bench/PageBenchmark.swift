@@ -26,15 +26,10 @@ struct PageBenchmark {
             }
         }
         let theirs = (0..<runs).compactMap { _ in Measure.command("/usr/bin/xmllint", ["--html", "--noout", "--nowarning"] + paths) }
-        let ourRate = megabytes / Measure.median(ours)
         print(String(format: "%d pages (%.1f MiB, %d text fields), %d runs each", documents.count, megabytes, fields, runs))
-        print(String(format: "socialscan pages          median %.3f s  %7.1f MB/s", Measure.median(ours), ourRate))
-        if theirs.isEmpty {
-            print("xmllint --html --noout    not run, or it failed (install libxml2-utils)")
-        } else {
-            let theirRate = megabytes / Measure.median(theirs)
-            print(String(format: "xmllint --html --noout    median %.3f s  %7.1f MB/s", Measure.median(theirs), theirRate))
-            print(String(format: "ratio (socialscan / xmllint throughput): %.2f", ourRate / theirRate))
-        }
+        Measure.printThroughput(
+            megabytes: megabytes, ours: ours, label: "socialscan pages",
+            baseline: theirs, baselineLabel: "xmllint --html --noout", baselineName: "xmllint",
+            missing: "not run, or it failed (install libxml2-utils)")
     }
 }

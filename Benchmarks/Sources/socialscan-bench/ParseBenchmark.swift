@@ -27,16 +27,10 @@ struct ParseBenchmark {
         }
         let theirs = (0..<runs).compactMap { _ in Measure.command("/usr/bin/xmllint", ["--noout", "--nonet", file]) }
 
-        let ourRate = megabytes / Measure.median(ours)
         print(String(format: "file: %@ (%.1f MiB, %d items, %d text fields), %d runs each", file, megabytes, items, fields, runs))
-        print(String(format: "socialscan parse+extract  median %.3f s  %7.1f MB/s", Measure.median(ours), ourRate))
-        if theirs.isEmpty {
-            print("xmllint --noout           not run (install libxml2-utils)")
-        } else {
-            let theirRate = megabytes / Measure.median(theirs)
-            print(String(format: "xmllint --noout           median %.3f s  %7.1f MB/s", Measure.median(theirs), theirRate))
-            print(String(format: "ratio (socialscan / xmllint throughput): %.2f", ourRate / theirRate))
-        }
+        Measure.printThroughput(
+            megabytes: megabytes, ours: ours, label: "socialscan parse+extract",
+            baseline: theirs, baselineLabel: "xmllint --noout", baselineName: "xmllint", missing: "not run (install libxml2-utils)")
         print(String(format: "peak RSS of this process: %.0f MiB (includes the %.0f MiB input, read once)", Measure.peakRSSMegabytes(), megabytes))
     }
 }
