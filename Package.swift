@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "ScanCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ScanFetch", dependencies: ["ScanCore", "CCurl"]),
         .target(name: "ScanParse", dependencies: ["ScanCore", "CLibXML2"]),
-        .target(name: "ScanDetect", dependencies: ["ScanCore", "CPCRE2", "Yams"]),
+        .target(name: "ScanDetect", dependencies: ["ScanCore", "CPCRE2", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ScanReport", dependencies: ["ScanCore"]),
         .target(
             name: "SocialScanCLI",

@@ -25,6 +25,8 @@ public struct Finding: Sendable, Hashable {
     public var fingerprint: String
     /// For copyright findings, the notice's year and holder when they could be read.
     public var copyright: CopyrightDetail?
+    /// Names in the texts were masked to initials (`--redact`); offsets still point into the post.
+    public var redacted = false
 
     public init(
         rule: String, category: Category, policy: String, severity: Severity, confidence: Double,

@@ -15,7 +15,7 @@ public enum Fingerprint {
         }.joined()
     }
 
-    static func normalise(_ text: String) -> String {
+    public static func normalise(_ text: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var pendingSpace = false

@@ -32,6 +32,7 @@ public enum FindingRecord {
                 ("year", finding.copyright?.year.map(JSONValue.int) ?? .null),
                 ("holder", .optional(finding.copyright?.holder)),
             ])),
+            ("redacted", .bool(finding.redacted)),
         ])
     }
 

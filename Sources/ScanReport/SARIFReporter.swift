@@ -105,6 +105,7 @@ public final class SARIFReporter: BufferedReporter {
                 ("field", .string(finding.field.rawValue)),
                 ("snippet", .string(finding.snippet)),
                 ("offsetUnit", .string("unicode-code-point")),
+                ("redacted", .bool(finding.redacted)),
             ])),
         ])
     }

@@ -17,11 +17,12 @@ struct CheckCommand: ParsableCommand, RunnableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var patterns: PatternOptions
     @OptionGroup var detection: DetectionOptions
+    @OptionGroup(title: "Student names") var roster: RosterOptions
     @OptionGroup var diagnostics: DiagnosticsOptions
 
     func execute(io base: CommandIO) -> Int32 {
         let io = diagnostics.configure(base)
-        guard let setup = RunSetup.make(patterns: patterns, detection: detection, output: output, io: io) else {
+        guard let setup = RunSetup.make(patterns: patterns, detection: detection, roster: roster, output: output, io: io) else {
             return ScanOutcome.usageError.rawValue
         }
         let (detectors, reporter) = (setup.detectors, setup.reporter)

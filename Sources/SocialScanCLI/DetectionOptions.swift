@@ -22,8 +22,15 @@ struct DetectionOptions: ParsableArguments {
     /// The confidence below which findings are hidden.
     var threshold: Double { all ? 0 : minConfidence }
 
-    /// The detectors of a run, from the loaded rules.
-    func detectors(rules: [Rule]) throws(PatternError) -> [any Detector] {
-        [try PatternDetector(rules: rules, ownHolders: ownHolders)]
+    /// The detectors of a run: the loaded rules, and student names when the names data is there.
+    func detectors(rules: [Rule], names: NameData?, roster: RosterOptions, io: CommandIO) throws -> [any Detector] {
+        let patterns = try PatternDetector(rules: rules, ownHolders: ownHolders)
+        let (hashed, staff, key) = try roster.load(names: names, environment: io.environment)
+        guard let names else {
+            if hashed != nil { throw RosterError(source: "--roster", problem: "the student-name data (Patterns/names/) was not found") }
+            return [patterns]
+        }
+        let today = String(RunClock.now(io.environment).prefix(10))
+        return [DetectorChain([patterns, StudentNameDetector(roster: hashed, staff: staff, data: names, key: key, today: today)])]
     }
 }

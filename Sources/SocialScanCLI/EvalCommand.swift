@@ -9,7 +9,11 @@ struct EvalCommand: ParsableCommand, RunnableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Print precision and recall per category on a labelled set (default Samples/eval, split test).",
-        discussion: "DIR holds eval.json ({\"own_holders\": [...]}) and dev/ and test/ folders of JSON Lines: {id, lang, field, text, labels, hard, note}.")
+        discussion: """
+            DIR holds eval.json and dev/ and test/ folders of JSON Lines: {id, lang, field, text, labels, hard, \
+            note, published}. eval.json names own_holders, the roster, staff list and roster key file \
+            (paths relative to DIR), and categories_by_file (a category scored only in the files listed).
+            """)
 
     @Argument(help: ArgumentHelp("The evaluation set.", valueName: "dir"))
     var directory: String?
@@ -19,6 +23,9 @@ struct EvalCommand: ParsableCommand, RunnableCommand {
 
     @Flag(help: "List every misclassified item.")
     var showErrors = false
+
+    @Flag(help: "Score student names without the roster and staff list (the context detector alone).")
+    var noRoster = false
 
     @OptionGroup var patterns: PatternOptions
     @OptionGroup var detection: DetectionOptions
@@ -31,13 +38,26 @@ struct EvalCommand: ParsableCommand, RunnableCommand {
             return ScanOutcome.usageError.rawValue
         }
         guard let rules = patterns.rulesOrReport(io),
-            let detector = try? PatternDetector(rules: rules, ownHolders: set.ownHolders + detection.ownHolders)
+            let patternDetector = try? PatternDetector(rules: rules, ownHolders: set.ownHolders + detection.ownHolders)
         else { return ScanOutcome.usageError.rawValue }
+        var detectors: [any Detector] = [patternDetector]
+        do {
+            if let names = try patterns.loadNameData(environment: io.environment) {
+                detectors.append(try set.studentNameDetector(names: names, withRoster: !noRoster))
+            }
+        } catch {
+            io.diagnose(.error, "\(error)")
+            return ScanOutcome.usageError.rawValue
+        }
+        let detector = DetectorChain(detectors)
         var score = EvalScore()
         for example in set.examples {
-            let item = Item(id: example.id, fields: [TextField(origin: FieldOrigin(rawValue: example.field) ?? .text, text: example.text)])
+            let published = example.published.map { ItemDate(rfc3339: $0 + "T12:00:00Z", raw: $0) }
+            let item = Item(
+                id: example.id, published: published,
+                fields: [TextField(origin: FieldOrigin(rawValue: example.field) ?? .text, text: example.text)])
             let predicted = Set(detector.findings(in: item, source: "eval").filter { $0.confidence >= detection.threshold }.map(\.category.rawValue))
-            score.add(example, predicted: predicted)
+            score.add(example, predicted: predicted.filter { set.scores($0, in: example.file) })
         }
         io.stdout.write(score.table(split: split, threshold: detection.threshold))
         if showErrors { io.stdout.write(score.errors.joined(separator: "\n") + (score.errors.isEmpty ? "" : "\n")) }
@@ -54,6 +74,13 @@ struct EvalSet {
         var text: String
         var labels: [String]
         var hard: Bool?
+        var published: String?
+        /// The file the example came from (not in the JSON).
+        var file = ""
+
+        enum CodingKeys: String, CodingKey {
+            case id, lang, field, text, labels, hard, published
+        }
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -68,11 +95,18 @@ struct EvalSet {
 
     var ownHolders: [String] = []
     var examples: [Example] = []
+    var directory = ""
+    var config: [String: Any] = [:]
+    /// Categories scored only in some files (file names).
+    var categoriesByFile: [String: [String]] = [:]
 
     init(directory: String, split: String) throws {
+        self.directory = directory
         if let data = FileManager.default.contents(atPath: directory + "/eval.json"),
             let config = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            self.config = config
             ownHolders = config["own_holders"] as? [String] ?? []
+            categoriesByFile = config["categories_by_file"] as? [String: [String]] ?? [:]
         }
         let folder = directory + "/" + split
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
@@ -82,12 +116,33 @@ struct EvalSet {
             let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
             for (number, line) in text.split(separator: "\n").enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
                 do {
-                    examples.append(try JSONDecoder().decode(Example.self, from: Data(line.utf8)))
+                    var example = try JSONDecoder().decode(Example.self, from: Data(line.utf8))
+                    example.file = file
+                    examples.append(example)
                 } catch {
                     throw Failure(description: "\(folder)/\(file):\(number + 1): not an evaluation item")
                 }
             }
         }
+    }
+}
+
+extension EvalSet {
+    /// Whether `category` is scored on examples from `file`.
+    func scores(_ category: String, in file: String) -> Bool {
+        categoriesByFile[category].map { $0.contains(file) } ?? true
+    }
+
+    /// The student-name detector with the set's roster, staff list and key (or none of them).
+    func studentNameDetector(names: NameData, withRoster: Bool) throws -> StudentNameDetector {
+        func path(_ key: String) -> String? { (config[key] as? String).map { directory + "/" + $0 } }
+        guard withRoster, let rosterPath = path("roster"), let keyPath = path("roster_key_file") else {
+            return StudentNameDetector(roster: nil, staff: nil, data: names, key: nil, today: "2026-01-01")
+        }
+        guard let key = try RosterKey.load(keyFile: keyPath, environment: [:]) else { throw Failure(description: "\(keyPath): no key") }
+        let roster = HashedRoster(roster: try RosterReader().students(path: rosterPath), key: key, nicknames: names.nicknames)
+        let staff = try path("staff").map { HashedRoster(roster: try RosterReader().staff(path: $0), key: key, nicknames: names.nicknames) }
+        return StudentNameDetector(roster: roster, staff: staff, data: names, key: key, today: "2026-01-01")
     }
 }
 

@@ -14,6 +14,9 @@ struct OutputOptions: ParsableArguments {
         valueName: "format:path"))
     var outputs: [String] = []
 
+    @Flag(help: "Mask names to initials in every output (match, snippet, post title, message); offsets and fingerprints are kept.")
+    var redact = false
+
     @Option(help: ArgumentHelp("Lowest severity that makes the exit code 1: high, medium, low or info.", valueName: "severity"))
     var failOn = "low"
 
@@ -45,7 +48,8 @@ struct OutputOptions: ParsableArguments {
             guard let sink = FileSink(path: parts[1]) else { throw OutputError(path: parts[1]) }
             reporters.append(fileType.init(sink: sink, options: ReportOptions(color: false)))
         }
-        return reporters.count == 1 ? reporters[0] : MultiplexReporter(reporters)
+        let reporter = reporters.count == 1 ? reporters[0] : MultiplexReporter(reporters)
+        return redact ? RedactingReporter(reporter) : reporter
     }
 }
 

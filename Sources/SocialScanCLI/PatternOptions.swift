@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ScanDetect
 
 /// Flags that choose which pattern packs are loaded.
@@ -21,6 +22,16 @@ struct PatternOptions: ParsableArguments {
             all.append(shipped)
         }
         return try PackLoader().load(directories: all + directories)
+    }
+
+    /// The student-name data: the shipped `names/` folder (unless turned off), or the last
+    /// `--patterns` directory that has one; nil when there is none.
+    func loadNameData(environment: [String: String]) throws(PatternError) -> NameData? {
+        var directory = noDefaultPatterns ? nil : NameData.shippedDirectory(environment: environment)
+        for extra in directories where FileManager.default.fileExists(atPath: extra + "/names/student-names.yml") {
+            directory = extra + "/names"
+        }
+        return try directory.map { (path: String) throws(PatternError) -> NameData in try NameData(directory: path) }
     }
 
     /// The rules, or nil after reporting why they could not be loaded.

@@ -88,6 +88,20 @@ struct PatternsTestCommand: ParsableCommand, RunnableCommand {
             }
             passed += rule.examples.match.count + rule.examples.noMatch.count
         }
+        if directory == nil {
+            do {
+                if let names = try patterns.loadNameData(environment: io.environment) {
+                    for failure in ExampleRunner.failures(of: names) {
+                        failed += 1
+                        io.stdout.write("FAIL student-name (names/student-names.yml): \(failure)\n")
+                    }
+                    passed += names.context.matchExamples.count + names.context.noMatchExamples.count
+                }
+            } catch {
+                io.diagnose(.error, error.description)
+                return ScanOutcome.usageError.rawValue
+            }
+        }
         passed -= failed
         io.stdout.write("patterns: \(rules.count) rules, \(passed) passed, \(failed) failed\n")
         return failed == 0 ? 0 : 1
@@ -109,6 +123,26 @@ enum ExampleRunner {
             let found = detector.findings(in: item(text, origin), source: "example")
             if !found.isEmpty {
                 failures.append("no-match example matched \(found.map { "\"\($0.match.text)\"" }.joined(separator: ", ")): \"\(text)\"")
+            }
+        }
+        return failures
+    }
+
+    /// The failing examples of `student-names.yml` (run without a roster: the context detector).
+    static func failures(of names: NameData) -> [String] {
+        let detector = StudentNameDetector(roster: nil, staff: nil, data: names, key: nil, today: "2026-01-01")
+        func found(_ example: NameContext.Example) -> [Finding] {
+            detector.findings(in: item(example.text, FieldOrigin(rawValue: example.field) ?? .content), source: "example")
+                .filter { $0.confidence >= 0.5 }
+        }
+        var failures: [String] = []
+        for example in names.context.matchExamples where found(example).isEmpty {
+            failures.append("line \(example.line ?? 0): match example did not match: \"\(example.text)\"")
+        }
+        for example in names.context.noMatchExamples {
+            let matched = found(example)
+            if !matched.isEmpty {
+                failures.append("line \(example.line ?? 0): no-match example matched \(matched.map { "\"\($0.match.text)\"" }.joined(separator: ", ")): \"\(example.text)\"")
             }
         }
         return failures

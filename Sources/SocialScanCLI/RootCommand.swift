@@ -20,6 +20,6 @@ struct RootCommand: ParsableCommand {
                  3 wins over 1.
             """,
         version: version,
-        subcommands: [ScanCommand.self, CheckCommand.self, ItemsCommand.self, PatternsCommand.self, EvalCommand.self]
+        subcommands: [ScanCommand.self, CheckCommand.self, ItemsCommand.self, PatternsCommand.self, RosterCommand.self, EvalCommand.self]
     )
 }

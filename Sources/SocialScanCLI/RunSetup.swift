@@ -9,12 +9,16 @@ struct RunSetup {
 
     /// Builds both, or reports on stderr why not (a configuration error: exit code 2).
     static func make(
-        patterns: PatternOptions, detection: DetectionOptions, output: OutputOptions, io: CommandIO
+        patterns: PatternOptions, detection: DetectionOptions, roster: RosterOptions, output: OutputOptions, io: CommandIO
     ) -> RunSetup? {
         do {
-            let detectors = try detection.detectors(rules: patterns.loadRules(environment: io.environment))
+            let detectors = try detection.detectors(
+                rules: patterns.loadRules(environment: io.environment),
+                names: patterns.loadNameData(environment: io.environment), roster: roster, io: io)
             return RunSetup(detectors: detectors, reporter: try output.makeReporter(io: io))
         } catch let error as PatternError {
+            io.diagnose(.error, error.description)
+        } catch let error as RosterError {
             io.diagnose(.error, error.description)
         } catch let error as OutputError {
             io.diagnose(.error, error.message)

@@ -63,7 +63,7 @@ struct ReportFormatTests {
         #expect(rows.first == [
             "schema", "category", "rule", "policy", "severity", "confidence", "source.url", "item.id", "item.url",
             "item.title", "field", "match.text", "match.start", "match.end", "snippet", "message", "fingerprint",
-            "copyright.year", "copyright.holder",
+            "copyright.year", "copyright.holder", "redacted",
         ])
         let findings = scan("jsonl", [Repo.path("Samples/feeds/lakeside-school-news.rss"), Self.hostile]).stdoutLines
         #expect(rows.count == 1 + findings.filter { $0.contains("socialscan/finding@1") }.count)

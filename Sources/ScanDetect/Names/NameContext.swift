@@ -1,0 +1,81 @@
+import Foundation
+import Yams
+
+/// The words around a name that make it a student's or someone else's, read from
+/// `Patterns/names/student-names.yml`, with that file's examples.
+public struct NameContext: Sendable {
+    /// One example of the file: a text, and the field it sits in.
+    public struct Example: Sendable {
+        public var text: String
+        public var field: String
+        public var line: Int?
+    }
+
+    var studentWords = PhraseSet()
+    var studentWithin = 10
+    var introducers = PhraseSet()
+    var introducersWithin = 3
+    var notStudentWords = PhraseSet()
+    var notStudentWithin = 3
+    var notASurname: Set<[UInt8]> = []
+    var notAlone: Set<[UInt8]> = []
+    var notAfter: Set<[UInt8]> = []
+    var famous: Set<[UInt8]> = []
+    public var matchExamples: [Example] = []
+    public var noMatchExamples: [Example] = []
+
+    public init() {}
+
+    /// Reads the file; every error names file, line and column.
+    public init(file: String) throws(PatternError) {
+        guard let data = FileManager.default.contents(atPath: file), let yaml = String(data: data, encoding: .utf8) else {
+            throw PatternError(file: file, problem: "cannot be read as UTF-8 text")
+        }
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: yaml) else { throw PatternError(file: file, problem: "is empty") }
+            root = composed
+        } catch let error as PatternError {
+            throw error
+        } catch {
+            throw PatternError(file: file, problem: "is not valid YAML: \(error)")
+        }
+        let top = try YAMLMapping(root, file: file, what: "the student-name context")
+        try top.allowOnly(["student-context", "student-introducers", "not-student", "not-a-surname", "not-alone", "not-after", "famous", "examples"])
+        if let student = try top.mapping("student-context", what: "'student-context'") {
+            try student.allowOnly(["within", "words"])
+            studentWithin = Int(try student.number("within", in: 1...50) ?? 10)
+            studentWords = PhraseSet(try student.strings("words"))
+        }
+        if let introducing = try top.mapping("student-introducers", what: "'student-introducers'") {
+            try introducing.allowOnly(["within", "words"])
+            introducersWithin = Int(try introducing.number("within", in: 1...10) ?? 3)
+            introducers = PhraseSet(try introducing.strings("words"))
+        }
+        if let other = try top.mapping("not-student", what: "'not-student'") {
+            try other.allowOnly(["within", "words"])
+            notStudentWithin = Int(try other.number("within", in: 1...10) ?? 3)
+            notStudentWords = PhraseSet(try other.strings("words"))
+        }
+        notASurname = Set(try top.strings("not-a-surname").map(NameForms.folded))
+        notAlone = Set(try top.strings("not-alone").map(NameForms.folded))
+        notAfter = Set(try top.strings("not-after").map(NameForms.folded))
+        famous = Set(try top.strings("famous").map(NameForms.folded))
+        if let examples = try top.mapping("examples", what: "'examples'") {
+            try examples.allowOnly(["match", "no-match"])
+            matchExamples = try Self.examples(examples.sequence("match"), file: file)
+            noMatchExamples = try Self.examples(examples.sequence("no-match"), file: file)
+        }
+    }
+
+    private static func examples(_ nodes: [Node], file: String) throws(PatternError) -> [Example] {
+        var result: [Example] = []
+        for node in nodes {
+            let example = try YAMLMapping(node, file: file, what: "an example")
+            try example.allowOnly(["text", "field"])
+            result.append(Example(
+                text: try example.requiredString("text"), field: try example.string("field") ?? "content", line: example.line))
+        }
+        return result
+    }
+}

@@ -1,0 +1,51 @@
+/// The ways people write one student's name, as folded token sequences: full name, preferred
+/// name or nickname with the last name, first name with last initial, initial with last name;
+/// and the given names alone (matched only where student context is near).
+struct NameForms: Equatable {
+    /// Multi-word forms, each a list of folded tokens.
+    var full: Set<[[UInt8]]> = []
+    /// Given names alone (one or more tokens: "marie eve").
+    var givenOnly: Set<[[UInt8]]> = []
+
+    init(first: String, last: String, preferred: String?, nicknames: NicknameTable) {
+        let surname = Self.tokens(last)
+        let firstTokens = Self.tokens(first)
+        guard !surname.isEmpty, !firstTokens.isEmpty else { return }
+        var given: [[[UInt8]]] = [firstTokens]
+        if let preferred, !Self.tokens(preferred).isEmpty { given.append(Self.tokens(preferred)) }
+        let written = given
+        for name in written {
+            for variant in nicknames.variants(of: name[0]).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                given.append([variant] + name.dropFirst())
+            }
+        }
+        for name in given {
+            full.insert(name + surname)
+            full.insert(name + [[surname[0][0]]])
+        }
+        for name in written {
+            full.insert([[name[0][0]]] + surname)
+            full.insert(surname + name)  // family name first, as many cultures write it
+            givenOnly.insert(name)
+        }
+    }
+
+    private static func tokens(_ text: String) -> [[UInt8]] {
+        NameTokenizer.tokens(text).map(\.folded)
+    }
+
+    /// `text` as one folded key: its words folded and joined by single spaces.
+    static func folded(_ text: String) -> [UInt8] {
+        key(tokens(text))
+    }
+
+    /// The bytes hashed for a form: its tokens joined by single spaces.
+    static func key(_ tokens: some Sequence<[UInt8]>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for token in tokens {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            bytes += token
+        }
+        return bytes
+    }
+}

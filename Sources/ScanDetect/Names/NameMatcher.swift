@@ -1,0 +1,67 @@
+/// Finds the name forms of a `HashedRoster` among a text's tokens: each capitalised word whose
+/// SipHash is a roster word anchors the windows of up to `maxFormTokens` joined words around
+/// it; a window's SipHash must be a roster form before its keyed hash is computed and looked up.
+struct NameMatcher {
+    /// A window of tokens that is one roster form.
+    struct Match {
+        var tokens: Range<Int>
+        var people: [Int]
+        /// Matched a given name alone (needs student context), not a full form.
+        var givenOnly: Bool
+    }
+
+    let roster: HashedRoster
+    let prefilter: SipHash
+
+    init(roster: HashedRoster) {
+        self.roster = roster
+        prefilter = roster.key.prefilter
+    }
+
+    /// Every window of `tokens` that is a roster form, longest first where they overlap.
+    func matches(in tokens: [NameToken]) -> [Match] {
+        var found: [Match] = []
+        var tried: Set<Int> = []
+        let longest = max(1, roster.maxFormTokens)
+        for anchor in tokens.indices
+        where tokens[anchor].capitalised && tokens[anchor].folded.count > 1
+            && roster.tokenPrefilter.contains(prefilter.hash(tokens[anchor].folded)) {
+            var start = anchor
+            while start > 0 && anchor - (start - 1) < longest && tokens[start - 1].joinsNext { start -= 1 }
+            for first in start...anchor where tokens[first].capitalised {
+                var last = anchor
+                while true {
+                    let window = first..<(last + 1)
+                    if tokens[last].capitalised || tokens[last].isInitial, tried.insert(first << 20 | last).inserted,
+                        let match = lookUp(window, in: tokens) {
+                        found.append(match)
+                    }
+                    guard last + 1 < tokens.count, tokens[last].joinsNext, last + 1 - first < longest else { break }
+                    last += 1
+                }
+            }
+        }
+        return Self.longestFirst(found)
+    }
+
+    /// The people whose form is exactly `window`, if any.
+    func lookUp(_ window: Range<Int>, in tokens: [NameToken]) -> Match? {
+        let key = NameForms.key(tokens[window].map(\.folded))
+        guard roster.formPrefilter.contains(prefilter.hash(key)) else { return nil }
+        let hash = roster.formHash(key)
+        if let people = roster.forms[hash] { return Match(tokens: window, people: people, givenOnly: false) }
+        if let people = roster.givenOnly[hash] { return Match(tokens: window, people: people, givenOnly: true) }
+        return nil
+    }
+
+    /// Full forms before given names, longer before shorter; overlapping ones dropped.
+    private static func longestFirst(_ matches: [Match]) -> [Match] {
+        let ordered = matches.sorted { a, b in
+            a.givenOnly != b.givenOnly ? !a.givenOnly : a.tokens.count != b.tokens.count ? a.tokens.count > b.tokens.count
+                : a.tokens.lowerBound < b.tokens.lowerBound
+        }
+        var kept: [Match] = []
+        for match in ordered where !kept.contains(where: { $0.tokens.overlaps(match.tokens) }) { kept.append(match) }
+        return kept.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+}

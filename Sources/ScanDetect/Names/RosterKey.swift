@@ -1,0 +1,103 @@
+import Crypto
+import Foundation
+
+/// The secret that keys every hash of the roster: from `SOCIALSCAN_ROSTER_KEY` or a key file.
+///
+/// Subkeys are derived per purpose (HMAC-SHA-256 of the key over a fixed label), so the
+/// prefilter, the name hashes, the key check and finding fingerprints never share a key.
+public struct RosterKey: Sendable {
+    /// Keys shorter than this are refused: a guessable key would let anyone test names.
+    public static let minimumLength = 16
+    public static let environmentVariable = "SOCIALSCAN_ROSTER_KEY"
+
+    /// The derived subkeys, one per purpose.
+    private let subkeys: [Purpose: [UInt8]]
+
+    /// A key from its bytes; throws when it is shorter than `minimumLength`.
+    public init(bytes: [UInt8], origin: String) throws(RosterError) {
+        guard bytes.count >= Self.minimumLength else {
+            throw RosterError(source: origin, problem: "the roster key is shorter than \(Self.minimumLength) bytes")
+        }
+        let secret = SymmetricKey(data: bytes)
+        var subkeys: [Purpose: [UInt8]] = [:]
+        for purpose in Purpose.allCases {
+            let label = Array("socialscan/roster/\(purpose.rawValue)".utf8)
+            subkeys[purpose] = Array(HMAC<SHA256>.authenticationCode(for: label, using: secret))
+        }
+        self.subkeys = subkeys
+    }
+
+    /// The key from `--key-file PATH` when given, else from `SOCIALSCAN_ROSTER_KEY`; nil when
+    /// neither is set. A key file's trailing line break is not part of the key.
+    public static func load(keyFile: String?, environment: [String: String]) throws(RosterError) -> RosterKey? {
+        if let keyFile {
+            guard let data = FileManager.default.contents(atPath: keyFile) else {
+                throw RosterError(source: keyFile, problem: "the key file cannot be read")
+            }
+            var bytes = Array(data)
+            while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+            return try RosterKey(bytes: bytes, origin: keyFile)
+        }
+        guard let value = environment[environmentVariable], !value.isEmpty else { return nil }
+        return try RosterKey(bytes: Array(value.utf8), origin: environmentVariable)
+    }
+
+    /// A fresh random key, as 64 hex digits (for `roster keygen`).
+    public static func generateHex() -> String {
+        SymmetricKey(size: .bits256).withUnsafeBytes { Hex.encode(Array($0)) }
+    }
+
+    /// HMAC-SHA-256 of `message` under the subkey for `purpose`.
+    func mac(_ purpose: Purpose, _ message: [UInt8]) -> [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: message, using: subkey(purpose)))
+    }
+
+    /// The subkey for `purpose`.
+    func subkey(_ purpose: Purpose) -> SymmetricKey {
+        SymmetricKey(data: subkeys[purpose] ?? [])
+    }
+
+    /// The SipHash key of the prefilter.
+    var prefilter: SipHash {
+        SipHash(key: subkey(.prefilter).withUnsafeBytes { Array($0.prefix(16)) })
+    }
+
+    enum Purpose: String, CaseIterable {
+        case prefilter, name, check, fingerprint, identifier
+    }
+}
+
+/// Lowercase hexadecimal.
+enum Hex {
+    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var output: [UInt8] = []
+        for byte in bytes {
+            output.append(digits[Int(byte >> 4)])
+            output.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func decode(_ text: String) -> [UInt8]? {
+        let utf8 = Array(text.utf8)
+        guard utf8.count % 2 == 0 else { return nil }
+        func nibble(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 0x30...0x39: byte - 0x30
+            case 0x61...0x66: byte - 0x57
+            case 0x41...0x46: byte - 0x37
+            default: nil
+            }
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count / 2)
+        var index = 0
+        while index < utf8.count {
+            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return nil }
+            output.append(high << 4 | low)
+            index += 2
+        }
+        return output
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import ScanCore
+import ScanDetect
+import Testing
+
+/// The student-name detector on the fictional roster in `Samples/roster/` (with its demo key).
+@Suite("Student names")
+struct StudentNameTests {
+    static let key = try? RosterKey(bytes: Array("a test key that is long enough".utf8), origin: "test")
+    static let names = try? NameData(directory: Repo.path("Patterns/names"))
+
+    static func roster(_ csv: String) throws -> HashedRoster {
+        let path = try temporaryFile(named: "roster.csv", contents: csv)
+        return HashedRoster(
+            roster: try RosterReader().students(path: path), key: try #require(key), nicknames: try #require(names).nicknames)
+    }
+
+    static let students = """
+        student_id,first_name,last_name,preferred_name,grade,school,media_consent
+        318400001,Nora,Kaur-Singh,,4,Lakeside School,no
+        318400002,Alexander,Petrov,Sasha,7,Northwind High,
+        318400003,Chloé,Tremblay,,2,École Boréale,yes
+        318400004,Maria,de la Cruz,,5,Lakeside School,2026-03-31
+        318400005,Faith,Young,,3,Willow Creek Elementary,no
+        318400006,Jordan,Wood,,7,Northwind High,no
+        """
+
+    private func detector(staff: String? = nil) throws -> StudentNameDetector {
+        let staffRoster = try staff.map { csv -> HashedRoster in
+            let path = try temporaryFile(named: "staff.csv", contents: csv)
+            return HashedRoster(roster: try RosterReader().staff(path: path), key: try #require(Self.key), nicknames: NicknameTable())
+        }
+        return StudentNameDetector(
+            roster: try Self.roster(Self.students), staff: staffRoster, data: try #require(Self.names), key: Self.key, today: "2026-01-15")
+    }
+
+    private func found(_ text: String, field: FieldOrigin = .content, published: String? = nil, staff: String? = nil) throws -> [Finding] {
+        let date = published.map { ItemDate(rfc3339: $0 + "T12:00:00Z", raw: $0) }
+        let item = Item(id: "post-1", published: date, fields: [TextField(origin: field, text: text)])
+        return try detector(staff: staff).findings(in: item, source: "test").filter { $0.confidence >= 0.5 }
+    }
+
+    @Test(arguments: [
+        ("Nora Kaur-Singh won the spelling bee.", "Nora Kaur-Singh"),
+        ("Nora Kaur Singh won the spelling bee.", "Nora Kaur Singh"),
+        ("NORA KAUR-SINGH WON!", "NORA KAUR-SINGH"),
+        ("Nora Kaur-Singh's poster is on the wall.", "Nora Kaur-Singh"),
+        ("Well done, N. Kaur-Singh.", "N. Kaur-Singh"),
+        ("Well done, Nora K.", "Nora K"),
+        ("Sasha Petrov scored twice.", "Sasha Petrov"),
+        ("Alex Petrov scored twice.", "Alex Petrov"),
+        ("Chloe Tremblay chante.", "Chloe Tremblay"),
+        ("Bravo à Maria de la Cruz !", "Maria de la Cruz"),
+        ("Thanks to Nora\nKaur-Singh for the mural.", "Nora\nKaur-Singh"),
+        ("Congratulations to Faith in Grade 3 on her poem.", "Faith"),
+    ])
+    func rosterFormsAreFound(text: String, expected: String) throws {
+        #expect(try found(text).map(\.match.text) == [expected], "\(text)")
+    }
+
+    @Test(arguments: [
+        "Have faith in yourself this exam season.",
+        "Nora and Kaur are two different words here.",
+        "Faith Hall is booked for the concert.",
+        "The Young Writers contest opens Monday.",
+    ])
+    func ordinaryWordsAreNotNames(text: String) throws {
+        #expect(try found(text).isEmpty, "\(text)")
+    }
+
+    @Test func severityFollowsConsentOnThePostDate() throws {
+        let inImage = try found("Nora Kaur-Singh paints a mural", field: .imageAlt)
+        #expect(inImage.map(\.rule) == ["student-name.roster-image"] && inImage.first?.severity == .high)
+        #expect(try found("Nora Kaur-Singh paints a mural").first?.rule == "student-name.roster")
+        let consented = try found("Chloé Tremblay chante", field: .figcaption)
+        #expect(consented.first?.rule == "student-name.consent-on-file" && consented.first?.severity == .info)
+        // Maria's consent runs until 2026-03-31: covered in February, not in May.
+        #expect(try found("Maria de la Cruz reads", published: "2026-02-10").first?.severity == .info)
+        #expect(try found("Maria de la Cruz reads", published: "2026-05-10").first?.severity == .high)
+    }
+
+    @Test func staffAreNotStudentsAndSharedNamesAreFlaggedAsSuch() throws {
+        let staff = "first_name,last_name,role,school\nJordan,Wood,Teacher,Northwind High\nDana,Holt,Principal,Lakeside School\n"
+        let shared = try found("Jordan Wood led the assembly.", staff: staff)
+        #expect(shared.count == 1 && (shared.first?.confidence ?? 1) < 0.9, "on both lists: reported, less sure")
+        #expect(shared.first?.message.contains("also on the staff list") == true)
+        #expect(try found("Congratulations to Grade 4 student Dana Holt!", staff: staff).isEmpty)
+    }
+
+    @Test func studentsNotOnTheRosterAreFoundByContextAtMediumSeverity() throws {
+        let found = try found("Grade 9 student Dmitri Halloran performs his song.")
+        #expect(found.map(\.match.text) == ["Dmitri Halloran"])
+        #expect(found.first?.rule == "student-name.context" && found.first?.severity == .medium)
+        #expect(try self.found("Mr. Dmitri Halloran teaches Grade 9.").isEmpty)
+        #expect(try self.found("Grade 2 students walked the Terry Fox Run route.").isEmpty)
+    }
+
+    @Test func fingerprintsAreKeyedAndSharedAcrossConsentChanges() throws {
+        let first = try #require(try found("Maria de la Cruz reads", published: "2026-02-10").first)
+        let second = try #require(try found("Maria de la Cruz reads", published: "2026-05-10").first)
+        #expect(first.fingerprint == second.fingerprint)
+        #expect(first.fingerprint != Fingerprint.of(rule: "student-name", itemID: "post-1", match: "Maria de la Cruz"))
+    }
+
+    @Test func findingsCarryNoRosterData() throws {
+        let findings = try found("Sasha Petrov scored twice.")
+        for finding in findings {
+            let printed = [finding.message, finding.snippet, finding.match.text].joined(separator: " ")
+            for secret in ["Alexander", "318400002", "Northwind", "Grade"] { #expect(!printed.contains(secret)) }
+        }
+    }
+}
