@@ -33,3 +33,7 @@ fi
 echo
 echo "== detect: all shipped rules, one thread, vs rg -c -i -F -f <all literal keywords>"
 "$bench" detect "$out/corpus-100mb.txt" Patterns --runs "${RUNS:-3}"
+
+echo
+echo "== student names: patterns alone, + the name detector, + a 5,000-student roster (keyed hashes), same corpus"
+"$bench" roster "$out/corpus-100mb.txt" Patterns --students 5000 --runs "${RUNS:-3}"

@@ -14,4 +14,27 @@ struct Snippet {
         let start = (lower > 0 ? 1 : 0) + match.lowerBound - lower
         self.match = start..<(start + match.count)
     }
+
+    /// The same snippet read straight from UTF-8 (valid: it came from a String), for a match
+    /// given both as scalar and as byte offsets; no per-scalar index of the field is built.
+    init(utf8: UnsafeBufferPointer<UInt8>, match: Range<Int>, bytes: Range<Int>) {
+        func isLead(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+        var lower = bytes.lowerBound
+        var before = 0
+        while lower > 0 && before < Self.context {
+            lower -= 1
+            if isLead(utf8[lower]) { before += 1 }
+        }
+        var upper = bytes.upperBound
+        var after = 0
+        while upper < utf8.count && after < Self.context {
+            upper += 1
+            while upper < utf8.count && !isLead(utf8[upper]) { upper += 1 }
+            after += 1
+        }
+        let body = String(decoding: utf8[lower..<upper].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
+        text = (lower > 0 ? "…" : "") + body + (upper < utf8.count ? "…" : "")
+        let start = (lower > 0 ? 1 : 0) + before
+        self.match = start..<(start + match.count)
+    }
 }

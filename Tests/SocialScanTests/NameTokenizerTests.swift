@@ -4,7 +4,7 @@ import Testing
 @Suite("Name tokens and keyed hashes")
 struct NameTokenizerTests {
     private func words(_ text: String) -> [String] {
-        NameTokenizer.tokens(text).map { String(decoding: $0.folded, as: UTF8.self) }
+        NameTokenizer.words(text).map { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test func sipHashMatchesTheReferenceVectors() {
@@ -30,17 +30,42 @@ struct NameTokenizerTests {
     }
 
     @Test func whatJoinsOneNameToTheNext() {
-        let tokens = NameTokenizer.tokens("N. Kaur and Nora\nKaur, then Mr. Bell. Grace")
-        #expect(tokens.map(\.joinsNext) == [true, true, true, true, false, true, false, false, false])
+        let tokens = NameTokenizer.tokens("N. Kaur and Nora\nKaur, then Mr. Bell. Grace! Ava")
+        #expect(tokens.tokens.map(\.joinsNext) == [true, true, true, true, false, true, false, false, false, false])
         #expect(tokens[0].isInitial && tokens[0].capitalised)
         #expect(tokens[1].range == 3..<7)
-        #expect(tokens.last?.startsSentence == true)
+        #expect(tokens[8].startsSentence && tokens[9].startsSentence && tokens[4].startsSentence)
         #expect(tokens[1].startsSentence == false, "an initial's period does not end a sentence")
     }
 
-    @Test func capitalisedOnlySkipsLowerCaseWords() {
-        let tokens = NameTokenizer.tokens("congratulations to Nora Kaur of room nine", capitalisedOnly: true)
-        #expect(tokens.map(\.range) == [19..<23, 24..<28])
+    @Test func offsetsAreUnicodeScalarsAndHashesMatchWordLists() {
+        let tokens = NameTokenizer.tokens("Félicitations à Zoé Ng 🎉 Zoe")
+        #expect(tokens.tokens.map(\.range) == [0..<13, 14..<15, 16..<19, 20..<22, 25..<28])
+        #expect(tokens[2].hash == tokens[4].hash)
+        #expect(WordSet([Array("zoe".utf8)]).contains(tokens[2]))
+    }
+
+    @Test func noLetterFoldsToMoreThanTwiceItsUTF8() {
+        // The tokenizer sizes its buffer on this bound.
+        let (bytes, offsets) = TextFolding.table
+        for value in 0x80..<TextFolding.tableLimit {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let folded = Int(offsets[value + 1] - offsets[value])
+            #expect(folded <= 2 * String(scalar).utf8.count, "U+\(String(value, radix: 16)) folds to \(folded) bytes")
+        }
+        #expect(bytes.count > TextFolding.tableLimit)
+    }
+
+    @Test(arguments: [(0, 3), (47, 60), (108, 119), (3, 119), (64, 79)])
+    func snippetsFromBytesEqualSnippetsFromScalars(start: Int, end: Int) {
+        let text = "Zoé 🎉 Ng won\nthe prize; félicitations à toute l’équipe — bravo! Nora Kaur-Singh’s poem, « Hiver », was read by Mme Roy."
+        let field = FieldText(text)
+        let byteStart = text.unicodeScalars.prefix(start).reduce(0) { $0 + String($1).utf8.count }
+        let byteEnd = text.unicodeScalars.prefix(end).reduce(0) { $0 + String($1).utf8.count }
+        let fromBytes = Array(text.utf8).withUnsafeBufferPointer { Snippet(utf8: $0, match: start..<end, bytes: byteStart..<byteEnd) }
+        let fromScalars = Snippet(field: field, match: start..<end)
+        #expect(fromBytes.text == fromScalars.text)
+        #expect(fromBytes.match == fromScalars.match)
     }
 
     @Test func hashSetFindsWhatWasInserted() {

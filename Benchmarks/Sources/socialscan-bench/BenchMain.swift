@@ -9,6 +9,7 @@ enum BenchMain {
                socialscan-bench parse-pages DIR [--runs N]
                socialscan-bench generate-text OUT.txt [--megabytes N] [--seed N]
                socialscan-bench detect FILE PATTERNS_DIR [--runs N]
+               socialscan-bench roster FILE PATTERNS_DIR [--students 5000] [--runs N]
                socialscan-bench fetch [--feeds 500] [--hosts 16] [--delay-ms 100] [--concurrency 16]
         """
 
@@ -31,6 +32,12 @@ enum BenchMain {
         case "detect":
             guard options.positional.count == 2 else { fail(usage) }
             DetectBenchmark(file: options.positional[0], patterns: options.positional[1], runs: options.int("runs") ?? 3).run()
+        case "roster":
+            guard options.positional.count == 2 else { fail(usage) }
+            RosterBenchmark(
+                file: options.positional[0], patterns: options.positional[1], size: options.int("students") ?? 5000,
+                runs: options.int("runs") ?? 3
+            ).run()
         case "generate-pages":
             guard let out = options.positional.first else { fail(usage) }
             var corpus = PageCorpus(seed: UInt64(options.int("seed") ?? 1))

@@ -17,10 +17,12 @@ public struct NameContext: Sendable {
     var introducersWithin = 3
     var notStudentWords = PhraseSet()
     var notStudentWithin = 3
-    var notASurname: Set<[UInt8]> = []
-    var notAlone: Set<[UInt8]> = []
-    var notAfter: Set<[UInt8]> = []
-    var famous: Set<[UInt8]> = []
+    var notASurname = WordSet()
+    var notAlone = WordSet()
+    var notAfter = WordSet()
+    /// Famous names, by the key of all their words, and the words they contain.
+    var famous = WordSet()
+    var famousWords = WordSet()
     public var matchExamples: [Example] = []
     public var noMatchExamples: [Example] = []
 
@@ -57,10 +59,12 @@ public struct NameContext: Sendable {
             notStudentWithin = Int(try other.number("within", in: 1...10) ?? 3)
             notStudentWords = PhraseSet(try other.strings("words"))
         }
-        notASurname = Set(try top.strings("not-a-surname").map(NameForms.folded))
-        notAlone = Set(try top.strings("not-alone").map(NameForms.folded))
-        notAfter = Set(try top.strings("not-after").map(NameForms.folded))
-        famous = Set(try top.strings("famous").map(NameForms.folded))
+        notASurname = WordSet(try top.strings("not-a-surname").map(NameForms.folded))
+        notAlone = WordSet(try top.strings("not-alone").map(NameForms.folded))
+        notAfter = WordSet(try top.strings("not-after").map(NameForms.folded))
+        let famousNames = try top.strings("famous")
+        famous = WordSet(famousNames.map(NameForms.folded))
+        famousWords = WordSet(famousNames.flatMap(NameTokenizer.words))
         if let examples = try top.mapping("examples", what: "'examples'") {
             try examples.allowOnly(["match", "no-match"])
             matchExamples = try Self.examples(examples.sequence("match"), file: file)

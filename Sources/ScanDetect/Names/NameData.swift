@@ -5,12 +5,12 @@ import Foundation
 public struct NameData: Sendable {
     public var nicknames: NicknameTable
     /// Folded common first names (for students not on the roster).
-    var firstNames: Set<[UInt8]>
+    var firstNames: WordSet
     public var context: NameContext
 
     public init(nicknames: NicknameTable = NicknameTable(), firstNames: [String] = [], context: NameContext = NameContext()) {
         self.nicknames = nicknames
-        self.firstNames = Set(firstNames.map(NameForms.folded))
+        self.firstNames = WordSet(firstNames.map(NameForms.folded))
         self.context = context
     }
 
@@ -31,7 +31,7 @@ public struct NameData: Sendable {
             }
             names += text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         }
-        firstNames = Set(names.map(NameForms.folded))
+        firstNames = WordSet(names.map(NameForms.folded))
         context = try NameContext(file: base + "/student-names.yml")
     }
 

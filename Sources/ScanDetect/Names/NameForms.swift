@@ -31,7 +31,7 @@ struct NameForms: Equatable {
     }
 
     private static func tokens(_ text: String) -> [[UInt8]] {
-        NameTokenizer.tokens(text).map(\.folded)
+        NameTokenizer.words(text)
     }
 
     /// `text` as one folded key: its words folded and joined by single spaces.

@@ -19,13 +19,12 @@ struct NameMatcher {
     }
 
     /// Every window of `tokens` that is a roster form, longest first where they overlap.
-    func matches(in tokens: [NameToken]) -> [Match] {
+    func matches(in tokens: NameTokens) -> [Match] {
         var found: [Match] = []
         var tried: Set<Int> = []
         let longest = max(1, roster.maxFormTokens)
         for anchor in tokens.indices
-        where tokens[anchor].capitalised && tokens[anchor].folded.count > 1
-            && roster.tokenPrefilter.contains(prefilter.hash(tokens[anchor].folded)) {
+        where tokens[anchor].capitalised && !tokens[anchor].isInitial && isRosterWord(tokens.bytes(anchor)) {
             var start = anchor
             while start > 0 && anchor - (start - 1) < longest && tokens[start - 1].joinsNext { start -= 1 }
             for first in start...anchor where tokens[first].capitalised {
@@ -45,13 +44,17 @@ struct NameMatcher {
     }
 
     /// The people whose form is exactly `window`, if any.
-    func lookUp(_ window: Range<Int>, in tokens: [NameToken]) -> Match? {
-        let key = NameForms.key(tokens[window].map(\.folded))
+    func lookUp(_ window: Range<Int>, in tokens: NameTokens) -> Match? {
+        let key = tokens.key(window)
         guard roster.formPrefilter.contains(prefilter.hash(key)) else { return nil }
         let hash = roster.formHash(key)
         if let people = roster.forms[hash] { return Match(tokens: window, people: people, givenOnly: false) }
         if let people = roster.givenOnly[hash] { return Match(tokens: window, people: people, givenOnly: true) }
         return nil
+    }
+
+    private func isRosterWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { roster.tokenPrefilter.contains(prefilter.hash($0)) }
     }
 
     /// Full forms before given names, longer before shorter; overlapping ones dropped.

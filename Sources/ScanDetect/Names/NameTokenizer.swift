@@ -1,26 +1,27 @@
-/// Splits a text into `NameToken`s, the same way for roster names (at import) and for posts (at
-/// scan), so that both fold to identical bytes.
+/// Splits a text into `NameTokens`, the same way for roster names (at import) and for posts (at
+/// scan), so that both fold to identical bytes. One pass over the UTF-8, ASCII through tables,
+/// nothing allocated per word: this runs on every field of every post.
 ///
 /// A word is a run of letters; an apostrophe between letters stays inside it (O'Brien), except
 /// a possessive `'s` and a French elision before a capital (d'Émile is Émile). Hyphens split
-/// words (Kaur-Singh is two words that join). With `capitalisedOnly`, lower-case words are
-/// skipped without being folded: the fast path for posts.
-struct NameTokenizer {
-    private enum Kind: UInt8 {
-        case other, lower, upper, apostrophe, hyphen, space, period
+/// words (Kaur-Singh is two words that join).
+enum NameTokenizer {
+    enum Kind: UInt8 {
+        case other, lower, upper, apostrophe, hyphen, space, lineBreak, period, stop
     }
 
     /// Kinds of scalars below `TextFolding.tableLimit`.
-    private static let kinds: [Kind] = (0..<TextFolding.tableLimit).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return .other }
-        return kind(of: scalar)
+    static let kinds: [Kind] = (0..<TextFolding.tableLimit).map { value in
+        Unicode.Scalar(value).map(kind(of:)) ?? .other
     }
 
-    private static func kind(of scalar: Unicode.Scalar) -> Kind {
+    static func kind(of scalar: Unicode.Scalar) -> Kind {
         switch scalar {
         case "'", "’", "ʼ": return .apostrophe
         case "-", "‐", "‑": return .hyphen
         case ".": return .period
+        case "!", "?", "…": return .stop
+        case "\n", "\r": return .lineBreak
         default: break
         }
         let properties = scalar.properties
@@ -29,47 +30,204 @@ struct NameTokenizer {
         return properties.isUppercase || properties.generalCategory == .titlecaseLetter ? .upper : .lower
     }
 
-    private static func kind(_ scalar: Unicode.Scalar) -> Kind {
-        scalar.value < TextFolding.tableLimit ? kinds[Int(scalar.value)] : kind(of: scalar)
+    /// The folded words of `text`, each as bytes (for roster names and word lists).
+    static func words(_ text: String) -> [[UInt8]] {
+        tokens(text).words
     }
 
     /// The tokens of `text`.
-    static func tokens(_ text: String, capitalisedOnly: Bool = false) -> [NameToken] {
-        var tokens: [NameToken] = []
-        scan(text, capitalisedOnly: capitalisedOnly) { tokens.append($0) }
-        return tokens
+    static func tokens(_ text: String) -> NameTokens {
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            kinds.withUnsafeBufferPointer { kinds in
+                TextFolding.table.bytes.withUnsafeBufferPointer { foldBytes in
+                    TextFolding.table.offsets.withUnsafeBufferPointer { foldOffsets in
+                        var tokens: [NameToken] = []
+                        // A letter folds to at most twice its UTF-8 length ("ß" is "ss").
+                        let folded = [UInt8](unsafeUninitializedCapacity: utf8.count * 2 + 8) { buffer, count in
+                            guard let out = buffer.baseAddress else { return }
+                            var reader = Reader(utf8: utf8, kinds: kinds, foldBytes: foldBytes, foldOffsets: foldOffsets, out: out)
+                            reader.run()
+                            count = reader.outCount
+                            tokens = reader.tokens
+                        }
+                        return NameTokens(tokens: tokens, folded: folded)
+                    }
+                }
+            }
+        }
     }
 
-    /// Calls `visit` with each token of `text` in order.
-    static func scan(_ text: String, capitalisedOnly: Bool, visit: (NameToken) -> Void) {
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        var pending: NameToken?
-        var gap = Gap()
-        while index < scalars.count {
-            let kind = Self.kind(scalars[index])
-            guard kind == .lower || kind == .upper else {
-                gap.add(kind)
-                if Self.endsSentence(scalars[index]) { gap.sentenceEnd = true }
-                index += 1
-                continue
-            }
-            if capitalisedOnly && kind == .lower {
-                index = endOfWord(scalars, from: index)
-                gap.add(.other)
-                continue
-            }
-            var token = word(scalars, from: &index)
-            token.startsSentence = pending == nil || gap.sentenceEnd && !(pending?.isInitial == true && gap.periods == 1)
-            if var previous = pending {
-                previous.joinsNext = !previous.possessive && gap.joins(afterInitial: previous.isInitial)
-                visit(previous)
-            }
-            if token.possessive { gap = Gap(); gap.add(.other) } else { gap = Gap() }
-            token.joinsNext = false
-            pending = token
+    /// The scan's state: folded bytes go straight into `out`.
+    private struct Reader {
+        let utf8: UnsafeBufferPointer<UInt8>
+        let kinds: UnsafeBufferPointer<Kind>
+        let foldBytes: UnsafeBufferPointer<UInt8>
+        let foldOffsets: UnsafeBufferPointer<Int32>
+        let out: UnsafeMutablePointer<UInt8>
+        var outCount = 0
+        var tokens: [NameToken] = []
+        /// Byte position and scalar index of the next scalar.
+        var position = 0
+        var scalar = 0
+
+        init(
+            utf8: UnsafeBufferPointer<UInt8>, kinds: UnsafeBufferPointer<Kind>, foldBytes: UnsafeBufferPointer<UInt8>,
+            foldOffsets: UnsafeBufferPointer<Int32>, out: UnsafeMutablePointer<UInt8>
+        ) {
+            self.utf8 = utf8
+            self.kinds = kinds
+            self.foldBytes = foldBytes
+            self.foldOffsets = foldOffsets
+            self.out = out
+            tokens.reserveCapacity(utf8.count / 5 + 1)
         }
-        if let last = pending { visit(last) }
+
+        @inline(__always)
+        mutating func emit(_ byte: UInt8, _ hash: inout UInt64) {
+            out[outCount] = byte
+            outCount += 1
+            hash = WordHash.add(hash, byte)
+        }
+
+        /// The scalar value, kind and UTF-8 length at byte `at`.
+        @inline(__always)
+        func peek(_ at: Int) -> (value: UInt32, kind: Kind, length: Int) {
+            let lead = utf8[at]
+            if lead < 0x80 { return (UInt32(lead), kinds[Int(lead)], 1) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length where at + offset < utf8.count { value = value << 6 | UInt32(utf8[at + offset] & 0x3F) }
+            if value < UInt32(TextFolding.tableLimit) { return (value, kinds[Int(value)], length) }
+            return (value, Unicode.Scalar(value).map(NameTokenizer.kind(of:)) ?? .other, length)
+        }
+
+        @inline(__always)
+        func isLetter(_ kind: Kind) -> Bool { kind == .lower || kind == .upper }
+
+        mutating func run() {
+            var gap = Gap()
+            var hasPrevious = false
+            while position < utf8.count {
+                let byte = utf8[position]
+                if byte < 0x80 {
+                    let kind = kinds[Int(byte)]
+                    if kind != .lower && kind != .upper {
+                        gap.add(kind)
+                        position += 1
+                        scalar += 1
+                        continue
+                    }
+                }
+                let (_, kind, length) = peek(position)
+                guard isLetter(kind) else {
+                    gap.add(kind)
+                    position += length
+                    scalar += 1
+                    continue
+                }
+                var token = word()
+                if hasPrevious {
+                    let last = tokens.count - 1
+                    let previous = tokens[last]
+                    tokens[last].joinsNext = !previous.possessive && gap.joins(afterInitial: previous.isInitial)
+                    token.startsSentence = gap.sentenceEnd && !(previous.isInitial && gap.periods == 1 && !gap.stop)
+                } else {
+                    token.startsSentence = true
+                }
+                tokens.append(token)
+                hasPrevious = true
+                gap = Gap()
+            }
+        }
+
+        /// Appends the folded bytes of the letter `value` (its UTF-8 at `position`) and updates `hash`.
+        @inline(__always)
+        mutating func appendFolded(_ value: UInt32, length: Int, hash: inout UInt64) {
+            if value < 0x80 {
+                emit(UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0), &hash)
+            } else if value < UInt32(TextFolding.tableLimit) {
+                for slot in Int(foldOffsets[Int(value)])..<Int(foldOffsets[Int(value) + 1]) { emit(foldBytes[slot], &hash) }
+            } else {
+                for offset in 0..<length { emit(utf8[position + offset], &hash) }
+            }
+        }
+
+        /// Reads the word at `position` (a letter), past a possessive ending.
+        mutating func word() -> NameToken {
+            var foldedStart = outCount
+            var start = scalar
+            var startByte = position
+            var hash = WordHash.basis
+            var capitalised = peek(position).kind == .upper
+            var letters = 0
+            var possessive = false
+            while position < utf8.count {
+                // ASCII letters, the common case, without decoding.
+                let byte = utf8[position]
+                if byte < 0x80 {
+                    let kind = kinds[Int(byte)]
+                    if kind == .lower || kind == .upper {
+                        emit(byte | (kind == .upper ? 0x20 : 0), &hash)
+                        position += 1
+                        scalar += 1
+                        letters += 1
+                        continue
+                    }
+                }
+                let (value, kind, length) = peek(position)
+                if isLetter(kind) {
+                    appendFolded(value, length: length, hash: &hash)
+                    position += length
+                    scalar += 1
+                    letters += 1
+                    continue
+                }
+                guard kind == .apostrophe, position + length < utf8.count else { break }
+                let next = peek(position + length)
+                guard isLetter(next.kind) else { break }
+                let afterNext = position + length + next.length < utf8.count ? peek(position + length + next.length).kind : .space
+                if (next.value == 0x73 || next.value == 0x53) && !isLetter(afterNext) {
+                    possessive = true
+                    let end = scalar
+                    let endByte = position
+                    position += length + next.length
+                    scalar += 2
+                    return token(foldedStart, start..<end, startByte..<endByte, hash, capitalised, possessive)
+                }
+                if letters == 1 && !capitalised && next.kind == .upper {
+                    // French elision before a name: d'Émile, l'Anjou.
+                    outCount = foldedStart
+                    hash = WordHash.basis
+                    capitalised = true
+                    letters = 0
+                    position += length
+                    scalar += 1
+                    start = scalar
+                    startByte = position
+                    continue
+                }
+                emit(0x27, &hash)
+                position += length
+                scalar += 1
+            }
+            let end = scalar
+            let endByte = position
+            if position < utf8.count, peek(position).kind == .apostrophe, outCount > foldedStart, out[outCount - 1] == 0x73 {
+                possessive = true  // James' (the plural possessive): the apostrophe ends the name.
+                position += peek(position).length
+                scalar += 1
+            }
+            return token(foldedStart, start..<end, startByte..<endByte, hash, capitalised, possessive)
+        }
+
+        func token(
+            _ foldedStart: Int, _ range: Range<Int>, _ bytes: Range<Int>, _ hash: UInt64, _ capitalised: Bool, _ possessive: Bool
+        ) -> NameToken {
+            NameToken(
+                foldedStart: Int32(foldedStart), foldedEnd: Int32(outCount), hash: WordHash.finish(hash), range: range,
+                bytes: bytes, capitalised: capitalised, possessive: possessive)
+        }
     }
 
     /// What lies between two words.
@@ -78,86 +236,25 @@ struct NameTokenizer {
         var hyphens = 0
         var periods = 0
         var other = false
+        /// A line break or "!", "?", "…": a period after an initial is not one.
+        var stop = false
         var sentenceEnd = false
 
         mutating func add(_ kind: Kind) {
             switch kind {
             case .space: space = true
+            case .lineBreak: space = true; stop = true; sentenceEnd = true
             case .hyphen: hyphens += 1
-            case .period: periods += 1
+            case .period: periods += 1; sentenceEnd = true
+            case .stop: other = true; stop = true; sentenceEnd = true
             default: other = true
             }
         }
 
+        /// A line break joins (a name split across lines); "!" and "?" do not.
         func joins(afterInitial: Bool) -> Bool {
             guard !other, hyphens <= 1, periods <= (afterInitial ? 1 : 0) else { return false }
             return space || hyphens == 1 || periods == 1
         }
-    }
-
-    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" || scalar == "\n" || scalar == "\r"
-    }
-
-    /// The index after the letters (and inner apostrophes) that start at `start`.
-    private static func endOfWord(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
-        var index = start
-        while index < scalars.count {
-            let kind = Self.kind(scalars[index])
-            if kind == .lower || kind == .upper {
-                index += 1
-            } else if kind == .apostrophe, index + 1 < scalars.count, isLetter(scalars[index + 1]) {
-                index += 1
-            } else {
-                break
-            }
-        }
-        return index
-    }
-
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        let kind = Self.kind(scalar)
-        return kind == .lower || kind == .upper
-    }
-
-    /// Reads the word starting at `index` (a letter) and moves `index` past it (and past a
-    /// possessive ending).
-    private static func word(_ scalars: [Unicode.Scalar], from index: inout Int) -> NameToken {
-        var start = index
-        var folded: [UInt8] = []
-        var end = index
-        while end < scalars.count {
-            let scalar = scalars[end]
-            let kind = Self.kind(scalar)
-            if kind == .lower || kind == .upper {
-                TextFolding.withFolded(scalar) { folded.append(contentsOf: $0) }
-                end += 1
-                continue
-            }
-            guard kind == .apostrophe, end + 1 < scalars.count, isLetter(scalars[end + 1]) else { break }
-            let next = scalars[end + 1]
-            let afterNext = end + 2 < scalars.count ? scalars[end + 2] : " "
-            if (next == "s" || next == "S") && !isLetter(afterNext) {
-                index = end + 2
-                return NameToken(folded: folded, range: start..<end, capitalised: Self.kind(scalars[start]) == .upper, possessive: true)
-            }
-            if end - start == 1, Self.kind(scalars[start]) == .lower, Self.kind(next) == .upper {
-                // French elision before a name: d'Émile, l'Anjou.
-                start = end + 1
-                folded = []
-                end += 1
-                continue
-            }
-            folded.append(0x27)
-            end += 1
-        }
-        var possessive = false
-        if end < scalars.count, Self.kind(scalars[end]) == .apostrophe, folded.last == 0x73 {
-            possessive = true  // James' (the plural possessive): the apostrophe ends the name.
-            index = end + 1
-        } else {
-            index = end
-        }
-        return NameToken(folded: folded, range: start..<end, capitalised: Self.kind(scalars[start]) == .upper, possessive: possessive)
     }
 }

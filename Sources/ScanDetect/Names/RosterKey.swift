@@ -12,6 +12,9 @@ public struct RosterKey: Sendable {
 
     /// The derived subkeys, one per purpose.
     private let subkeys: [Purpose: [UInt8]]
+    /// An HMAC already keyed for each purpose, copied for each message (keying costs two
+    /// SHA-256 blocks; this runs once per candidate name).
+    private let keyed: [Purpose: HMACState]
 
     /// A key from its bytes; throws when it is shorter than `minimumLength`.
     public init(bytes: [UInt8], origin: String) throws(RosterError) {
@@ -25,6 +28,7 @@ public struct RosterKey: Sendable {
             subkeys[purpose] = Array(HMAC<SHA256>.authenticationCode(for: label, using: secret))
         }
         self.subkeys = subkeys
+        keyed = subkeys.mapValues { HMACState(HMAC<SHA256>(key: SymmetricKey(data: $0))) }
     }
 
     /// The key from `--key-file PATH` when given, else from `SOCIALSCAN_ROSTER_KEY`; nil when
@@ -49,7 +53,9 @@ public struct RosterKey: Sendable {
 
     /// HMAC-SHA-256 of `message` under the subkey for `purpose`.
     func mac(_ purpose: Purpose, _ message: [UInt8]) -> [UInt8] {
-        Array(HMAC<SHA256>.authenticationCode(for: message, using: subkey(purpose)))
+        guard var hmac = keyed[purpose]?.hmac else { return [] }
+        message.withUnsafeBytes { hmac.update(data: $0) }
+        return hmac.finalize().withUnsafeBytes { Array($0) }
     }
 
     /// The subkey for `purpose`.
@@ -64,6 +70,16 @@ public struct RosterKey: Sendable {
 
     enum Purpose: String, CaseIterable {
         case prefilter, name, check, fingerprint, identifier
+    }
+}
+
+/// An HMAC keyed once; a value (copying it copies the keyed state).
+private struct HMACState: @unchecked Sendable {
+    // HMAC<SHA256> is a value type holding only hash state; it is never shared mutably.
+    let hmac: HMAC<SHA256>
+
+    init(_ hmac: HMAC<SHA256>) {
+        self.hmac = hmac
     }
 }
 

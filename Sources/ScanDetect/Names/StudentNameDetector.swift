@@ -14,8 +14,8 @@ public struct StudentNameDetector: Detector {
     private let roster: NameMatcher?
     private let staff: NameMatcher?
     private let data: NameData
-    /// SipHash of every roster word and common first name: a field with none is skipped.
-    private let anchors: HashSet64
+    /// SipHash of every roster word.
+    private let rosterWords: HashSet64?
     private let prefilter: SipHash
     private let fingerprintKey: RosterKey?
     /// The day (`YYYY-MM-DD`) consent is judged on when a post has no date.
@@ -28,10 +28,8 @@ public struct StudentNameDetector: Detector {
         self.data = data
         self.today = today
         fingerprintKey = key
-        prefilter = key?.prefilter ?? SipHash(key: Array("socialscan-names".utf8))
-        var anchors = roster?.tokenPrefilter ?? HashSet64()
-        for name in data.firstNames { anchors.insert(prefilter.hash(name)) }
-        self.anchors = anchors
+        prefilter = roster?.key.prefilter ?? SipHash(key: [])
+        rosterWords = roster?.tokenPrefilter
     }
 
     public func findings(in item: Item, source: String) -> [Finding] {
@@ -39,13 +37,16 @@ public struct StudentNameDetector: Detector {
         var byFingerprint: [String: Int] = [:]
         var result: [Finding] = []
         let reference = ItemReference(item)
-        for field in item.fields where mayHaveNames(field.text) {
+        for field in item.fields {
             let tokens = NameTokenizer.tokens(field.text)
+            guard mayHaveNames(tokens) else { continue }
             let spans = StudentNameSpans(tokens: tokens, roster: roster, staff: staff, data: data, day: day).spans
             guard !spans.isEmpty else { continue }
-            let text = FieldText(field.text)
+            let utf8 = Array(field.text.utf8)
             for span in spans {
-                let finding = finding(span, tokens: tokens, text: text, field: field.origin, item: reference, source: source)
+                let finding: Finding = utf8.withUnsafeBufferPointer {
+                    self.finding(span, tokens: tokens, utf8: $0, field: field.origin, item: reference, source: source)
+                }
                 if let earlier = byFingerprint[finding.fingerprint] {
                     if finding.severity > result[earlier].severity { result[earlier] = finding }
                 } else {
@@ -57,25 +58,33 @@ public struct StudentNameDetector: Detector {
         return result
     }
 
-    /// The fast path: whether any capitalised word of `text` is a roster word or first name, or
-    /// two capitalised words follow each other (a name the lists do not know).
-    private func mayHaveNames(_ text: String) -> Bool {
-        var hit = false
-        var previousJoins = false
-        NameTokenizer.scan(text, capitalisedOnly: true) { token in
-            guard !hit else { return }
-            if previousJoins || (token.folded.count > 1 && anchors.contains(prefilter.hash(token.folded))) { hit = true }
-            previousJoins = token.joinsNext
+    /// The fast path: whether any capitalised word is a roster word or a first name, or two
+    /// capitalised words follow each other (a name the lists do not know).
+    private func mayHaveNames(_ tokens: NameTokens) -> Bool {
+        for index in tokens.indices where tokens[index].capitalised {
+            let token = tokens[index]
+            if data.firstNames.contains(token) { return true }
+            if index > 0 && tokens[index - 1].joinsNext && tokens[index - 1].capitalised { return true }
+            if rosterWords != nil && !token.isInitial && isRosterWord(tokens.bytes(index)) { return true }
         }
-        return hit
+        return false
+    }
+
+    private func isRosterWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let rosterWords else { return false }
+        return bytes.withUnsafeBufferPointer { rosterWords.contains(prefilter.hash($0)) }
     }
 
     private func finding(
-        _ span: StudentNameSpan, tokens: [NameToken], text: FieldText, field: FieldOrigin, item: ItemReference, source: String
+        _ span: StudentNameSpan, tokens: NameTokens, utf8: UnsafeBufferPointer<UInt8>, field: FieldOrigin, item: ItemReference,
+        source: String
     ) -> Finding {
-        let range = tokens[span.tokens.lowerBound].range.lowerBound..<tokens[span.tokens.upperBound - 1].range.upperBound
-        let matched = text.text(range)
-        let snippet = Snippet(field: text, match: range)
+        let first = tokens[span.tokens.lowerBound]
+        let last = tokens[span.tokens.upperBound - 1]
+        let range = first.range.lowerBound..<last.range.upperBound
+        let bytes = first.bytes.lowerBound..<last.bytes.upperBound
+        let matched = String(decoding: UnsafeBufferPointer(rebasing: utf8[bytes]), as: UTF8.self)
+        let snippet = Snippet(utf8: utf8, match: range, bytes: bytes)
         let rule = span.rule(inImage: Self.imageFields.contains(field), withRoster: roster != nil)
         return Finding(
             rule: rule.id, category: .studentName, policy: "2.1", severity: rule.severity, confidence: span.confidence,

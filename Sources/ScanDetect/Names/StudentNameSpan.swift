@@ -51,7 +51,7 @@ struct StudentNameSpans {
     static let staffPenalty = 0.35
     static let notStudentPenalty = 0.5
 
-    let tokens: [NameToken]
+    let tokens: NameTokens
     let roster: NameMatcher?
     let staff: NameMatcher?
     let data: NameData
@@ -83,7 +83,7 @@ struct StudentNameSpans {
             guard hasStudentContext(match.tokens), !hasNotStudentCue(match.tokens), !isInCapitalisedRun(match.tokens) else { return nil }
             span.confidence = Self.givenNameWithContext
             span.notes.append("Found by first name only, with student context nearby.")
-        } else if tokens[match.tokens].contains(where: \.isInitial) {
+        } else if match.tokens.contains(where: { tokens[$0].isInitial }) {
             span.confidence = Self.formWithInitial
         }
         if staffMatches.contains(where: { $0.tokens == match.tokens }) {
@@ -102,8 +102,8 @@ struct StudentNameSpans {
     /// that introduces a student ("Grade 9 student Dmitri Halloran").
     private func contextSpan(at index: Int) -> StudentNameSpan? {
         let token = tokens[index]
-        guard token.capitalised, !data.context.notASurname.contains(token.folded),
-            index == 0 || !tokens[index - 1].joinsNext || !data.context.notAfter.contains(tokens[index - 1].folded)
+        guard token.capitalised, !data.context.notASurname.contains(token),
+            index == 0 || !tokens[index - 1].joinsNext || !data.context.notAfter.contains(tokens[index - 1])
         else { return nil }
         var end = index + 1
         var confidence = Self.contextAlone
@@ -112,7 +112,7 @@ struct StudentNameSpans {
             guard isSurname(after: index), !tokens[index + 1].isInitial else { return nil }
             end += 1
             confidence = Self.contextWithInitial
-        } else if !data.firstNames.contains(token.folded) {
+        } else if !data.firstNames.contains(token) {
             guard isSurname(after: index), !tokens[index + 1].isInitial, isIntroduced(index) else { return nil }
             end += 1
             if isSurname(after: end - 1), !tokens[end].isInitial { end += 1 }
@@ -121,7 +121,7 @@ struct StudentNameSpans {
             confidence = tokens[end].isInitial ? Self.contextWithInitial : Self.contextWithSurname
             end += 1
             if !tokens[end - 1].isInitial, isSurname(after: end - 1) { end += 1 }
-        } else if token.startsSentence || isInCapitalisedRun(index..<end) || data.context.notAlone.contains(token.folded) {
+        } else if token.startsSentence || isInCapitalisedRun(index..<end) || data.context.notAlone.contains(token) {
             return nil
         }
         let range = index..<end
@@ -141,7 +141,7 @@ struct StudentNameSpans {
     private func isPlace(_ range: Range<Int>) -> Bool {
         let after = range.upperBound
         return after < tokens.count && tokens[after - 1].joinsNext && tokens[after].capitalised
-            && data.context.notASurname.contains(tokens[after].folded)
+            && data.context.notASurname.contains(tokens[after])
     }
 
     /// Whether a word introducing a student comes just before `index`.
@@ -154,15 +154,15 @@ struct StudentNameSpans {
     private func isSurname(after index: Int) -> Bool {
         let next = index + 1
         return tokens[index].joinsNext && next < tokens.count && tokens[next].capitalised
-            && !data.context.notASurname.contains(tokens[next].folded)
+            && !data.context.notASurname.contains(tokens[next])
     }
 
     private func isFamous(_ range: Range<Int>) -> Bool {
         let famous = data.context.famous
-        guard !famous.isEmpty else { return false }
+        guard !famous.isEmpty, range.contains(where: { data.context.famousWords.contains(tokens[$0]) }) else { return false }
         for start in max(0, range.lowerBound - 2)...range.lowerBound {
             for end in range.upperBound...min(tokens.count, range.upperBound + 2)
-            where famous.contains(NameForms.key(tokens[start..<end].map(\.folded))) {
+            where famous.contains(key: tokens.key(start..<end)) {
                 return true
             }
         }
