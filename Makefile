@@ -16,10 +16,13 @@ build: setup
 ## Build, then scan the fictional samples (feeds and pages) and print the findings; the
 ## division's own copyright notices are not findings.
 ## Exit status 1 only means "findings were printed", which is what the demo is for.
+## Student names are matched against the fictional roster in Samples/roster/ (its demo key is
+## committed because the roster is invented; a real key never is).
 OWN := --own-holder "Aspen Ridge School Division" --own-holder "Division scolaire Aspen Ridge"
+ROSTER := --roster Samples/roster/students.csv --staff Samples/roster/staff.csv --key-file Samples/roster/demo.key
 demo: build
-	@echo "== socialscan scan Samples/feeds Samples/pages $(OWN)" >&2
-	@$(BIN) scan Samples/feeds Samples/pages $(OWN); status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo "== socialscan scan Samples/feeds Samples/pages $(OWN) $(ROSTER)" >&2
+	@$(BIN) scan Samples/feeds Samples/pages $(OWN) $(ROSTER); status=$$?; [ $$status -le 1 ] || exit $$status
 
 ## Build and run every test (XCTest and Swift Testing).
 test: setup
@@ -38,7 +41,9 @@ release: setup
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/socialscan/Patterns
 	install -m 755 .build/release/socialscan $(DESTDIR)$(PREFIX)/bin/socialscan
+	install -d $(DESTDIR)$(PREFIX)/share/socialscan/Patterns/names
 	install -m 644 Patterns/*.yml $(DESTDIR)$(PREFIX)/share/socialscan/Patterns/
+	install -m 644 Patterns/names/*.yml Patterns/names/*.tsv Patterns/names/*.txt Patterns/names/README.md $(DESTDIR)$(PREFIX)/share/socialscan/Patterns/names/
 
 clean:
 	$(SWIFT) package clean

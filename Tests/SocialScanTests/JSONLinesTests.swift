@@ -42,10 +42,15 @@ struct JSONLinesTests {
     }
 
     /// Golden files: `Samples/feeds/<name>.findings.jsonl`; re-record with SOCIALSCAN_RECORD=1.
-    @Test(arguments: ["lakeside-school-news.rss", "northwind-athletics.atom"])
+    /// The student-name sample is scanned with the fictional roster, staff list and demo key.
+    @Test(arguments: ["lakeside-school-news.rss", "northwind-athletics.atom", "student-names-media.rss"])
     func samplesMatchTheirGoldenFindings(sample: String) throws {
         let relative = "Samples/feeds/" + sample
-        let result = runCLI(["scan", "--format", "jsonl", Repo.path(relative)])
+        let roster = sample.hasPrefix("student-names") ? [
+            "--roster", Repo.path("Samples/roster/students.csv"), "--staff", Repo.path("Samples/roster/staff.csv"),
+            "--key-file", Repo.path("Samples/roster/demo.key"),
+        ] : []
+        let result = runCLI(["scan", "--format", "jsonl", Repo.path(relative)] + roster)
         let actual = result.stdout.replacingOccurrences(of: Repo.root + "/", with: "")
         let golden = Repo.path("Samples/feeds/expected/" + sample + ".findings.jsonl")
         if ProcessInfo.processInfo.environment["SOCIALSCAN_RECORD"] == "1" {

@@ -24,6 +24,7 @@ struct NameTokenizerTests {
         #expect(words("Declan O'Rourke's story") == ["declan", "o'rourke", "story"])
         #expect(words("Declan O’Rourke’s story") == ["declan", "o'rourke", "story"])
         #expect(words("le dessin d'Émile") == ["le", "dessin", "emile"])
+        #expect(words("L'entraîneur et l'élève, D'Amours") == ["entraineur", "et", "eleve", "d'amours"])
         #expect(words("James' painting") == ["james", "painting"])
         let tokens = NameTokenizer.tokens("Nora Kaur's painting")
         #expect(tokens[1].possessive && !tokens[1].joinsNext)

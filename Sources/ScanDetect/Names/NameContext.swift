@@ -20,6 +20,7 @@ public struct NameContext: Sendable {
     var notASurname = WordSet()
     var notAlone = WordSet()
     var notAfter = WordSet()
+    var surnameParticles = WordSet()
     /// Famous names, by the key of all their words, and the words they contain.
     var famous = WordSet()
     var famousWords = WordSet()
@@ -43,7 +44,7 @@ public struct NameContext: Sendable {
             throw PatternError(file: file, problem: "is not valid YAML: \(error)")
         }
         let top = try YAMLMapping(root, file: file, what: "the student-name context")
-        try top.allowOnly(["student-context", "student-introducers", "not-student", "not-a-surname", "not-alone", "not-after", "famous", "examples"])
+        try top.allowOnly(["student-context", "student-introducers", "not-student", "not-a-surname", "not-alone", "not-after", "surname-particles", "famous", "examples"])
         if let student = try top.mapping("student-context", what: "'student-context'") {
             try student.allowOnly(["within", "words"])
             studentWithin = Int(try student.number("within", in: 1...50) ?? 10)
@@ -61,6 +62,7 @@ public struct NameContext: Sendable {
         }
         notASurname = WordSet(try top.strings("not-a-surname").map(NameForms.folded))
         notAlone = WordSet(try top.strings("not-alone").map(NameForms.folded))
+        surnameParticles = WordSet(try top.strings("surname-particles").map(NameForms.folded))
         notAfter = WordSet(try top.strings("not-after").map(NameForms.folded))
         let famousNames = try top.strings("famous")
         famous = WordSet(famousNames.map(NameForms.folded))

@@ -3,7 +3,7 @@
 /// nothing allocated per word: this runs on every field of every post.
 ///
 /// A word is a run of letters; an apostrophe between letters stays inside it (O'Brien), except
-/// a possessive `'s` and a French elision before a capital (d'Émile is Émile). Hyphens split
+/// a possessive `'s` and a French elision (d'Émile is Émile, l'élève is élève). Hyphens split
 /// words (Kaur-Singh is two words that join).
 enum NameTokenizer {
     enum Kind: UInt8 {
@@ -195,11 +195,12 @@ enum NameTokenizer {
                     scalar += 2
                     return token(foldedStart, start..<end, startByte..<endByte, hash, capitalised, possessive)
                 }
-                if letters == 1 && !capitalised && next.kind == .upper {
-                    // French elision before a name: d'Émile, l'Anjou.
+                if letters == 1 && (!capitalised || next.kind == .lower) {
+                    // French elision: d'Émile is Émile, l'élève is élève, L'entraîneur is
+                    // entraîneur; O'Brien and D'Amours stay whole.
                     outCount = foldedStart
                     hash = WordHash.basis
-                    capitalised = true
+                    capitalised = next.kind == .upper
                     letters = 0
                     position += length
                     scalar += 1

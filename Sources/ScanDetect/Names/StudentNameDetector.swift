@@ -40,7 +40,9 @@ public struct StudentNameDetector: Detector {
         for field in item.fields {
             let tokens = NameTokenizer.tokens(field.text)
             guard mayHaveNames(tokens) else { continue }
-            let spans = StudentNameSpans(tokens: tokens, roster: roster, staff: staff, data: data, day: day).spans
+            let spans = StudentNameSpans(
+                tokens: tokens, roster: roster, staff: staff, data: data, day: day, inImage: Self.imageFields.contains(field.origin)
+            ).spans
             guard !spans.isEmpty else { continue }
             let utf8 = Array(field.text.utf8)
             for span in spans {

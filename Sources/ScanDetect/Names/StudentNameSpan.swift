@@ -57,6 +57,8 @@ struct StudentNameSpans {
     let data: NameData
     /// The post's day, `YYYY-MM-DD`.
     let day: String
+    /// The field describes an image or video (alt text, caption, media description).
+    let inImage: Bool
 
     var spans: [StudentNameSpan] {
         var result: [StudentNameSpan] = []
@@ -121,12 +123,30 @@ struct StudentNameSpans {
             confidence = tokens[end].isInitial ? Self.contextWithInitial : Self.contextWithSurname
             end += 1
             if !tokens[end - 1].isInitial, isSurname(after: end - 1) { end += 1 }
+        } else if let particleEnd = surnameWithParticles(after: index) {
+            confidence = Self.contextWithSurname
+            end = particleEnd
         } else if token.startsSentence || isInCapitalisedRun(index..<end) || data.context.notAlone.contains(token) {
             return nil
         }
         let range = index..<end
-        guard !isFamous(range), !isPlace(range), hasStudentContext(range), !hasNotStudentCue(range) else { return nil }
-        return StudentNameSpan(tokens: range, source: .context, confidence: confidence)
+        // A full name in an image's text on a school's account is a pupil's unless said otherwise.
+        let pictured = inImage && range.count > 1 && !tokens[range.upperBound - 1].isInitial
+        guard !isFamous(range), !isPlace(range), pictured || hasStudentContext(range), !hasNotStudentCue(range) else { return nil }
+        return StudentNameSpan(tokens: range, source: .context, confidence: pictured && !hasStudentContext(range) ? Self.contextAlone + 0.05 : confidence)
+    }
+
+    /// The end of a surname with lower-case particles after `index` ("de la Cruz"), if one follows.
+    private func surnameWithParticles(after index: Int) -> Int? {
+        var next = index + 1
+        while next < tokens.count, tokens[next - 1].joinsNext, next - index <= 3, !tokens[next].capitalised,
+            data.context.surnameParticles.contains(tokens[next]) {
+            next += 1
+        }
+        guard next > index + 1, next < tokens.count, tokens[next - 1].joinsNext, tokens[next].capitalised,
+            !tokens[next].isInitial, !data.context.notASurname.contains(tokens[next])
+        else { return nil }
+        return next + 1
     }
 
     /// Whether a capitalised word joins `range` on either side ("Big Raven", "Rowan Park").
