@@ -13,8 +13,9 @@ struct RootCommand: ParsableCommand {
             EXIT CODES
               0  no finding at or above --fail-on, and every target was read
               1  at least one finding at or above --fail-on
-              2  usage or configuration error (bad flag, bad pattern pack):
-                 nothing was scanned
+              2  usage or configuration error (bad flag, bad pattern pack,
+                 unreadable roster, missing or wrong roster key): nothing was
+                 scanned
               3  at least one target could not be fetched or parsed (named on
                  stderr); the other targets were still scanned and reported.
                  3 wins over 1.
