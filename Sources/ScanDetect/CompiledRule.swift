@@ -1,11 +1,12 @@
 import ScanCore
 
-/// A rule ready to run: its regex compiled, its literals and words folded.
+/// A rule ready to run: its regex compiled, its literals and words folded. A class, so that the
+/// per-hit checks share it instead of copying it.
 ///
 /// A rule with only `keywords` matches them on word boundaries. A rule with a `regex` runs it
 /// only on a window of at most 256 characters around each trigger (its keywords, or a built-in
 /// trigger). The regex dialect is PCRE2's (Perl-compatible), in UTF-8 mode with Unicode properties.
-struct CompiledRule: Sendable {
+final class CompiledRule: Sendable {
     /// A regex sees at most this many characters before its trigger (for look-behind) ...
     static let windowBefore = 32
     /// ... and this many from the trigger on: 256 in all.

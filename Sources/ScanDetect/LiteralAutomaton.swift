@@ -1,9 +1,16 @@
 /// An Aho-Corasick automaton over folded bytes, compiled to a dense transition table so that
 /// scanning costs one table lookup per byte.
+///
+/// Bytes that occur in no pattern all behave alike, so the table has one column per byte class
+/// (each byte of the patterns, plus "any other byte"): a few dozen columns instead of 256, which
+/// keeps the table in cache.
 struct LiteralAutomaton: Sendable {
-    /// `next[state * 256 + byte]` is the next state shifted left by one, with the low bit set
-    /// when that state ends at least one pattern: one load per byte tells both.
+    /// `next[state * classCount + byteClass[byte]]` is the next state shifted left by one, with
+    /// the low bit set when that state ends at least one pattern: one load per byte tells both.
     let next: [Int32]
+    /// The column of each byte.
+    let byteClass: [UInt8]
+    let classCount: Int
     /// Pattern ids that end in each state (including those inherited through failure links),
     /// flattened: the ids of state `s` are `outputIDs[outputStart[s]..<outputStart[s + 1]]`.
     let outputStart: [Int32]
@@ -49,7 +56,19 @@ struct LiteralAutomaton: Sendable {
                 }
             }
         }
-        next = goto.flatMap { row in row.map { $0 << 1 | (outputs[Int($0)].isEmpty ? 0 : 1) } }
+        var classes = [UInt8](repeating: 0, count: 256)
+        var representatives: [Int] = [0]
+        for byte in Set(patterns.joined()).sorted() where byte != 0 {
+            classes[Int(byte)] = UInt8(representatives.count)
+            representatives.append(Int(byte))
+        }
+        if Set(patterns.joined()).contains(0) { representatives[0] = 0 } else {
+            // Class 0 is every byte no pattern uses; 0x00 is one of them (text never has NUL here).
+            representatives[0] = (0..<256).first { !Set(patterns.joined()).contains(UInt8($0)) } ?? 0
+        }
+        byteClass = classes
+        classCount = representatives.count
+        next = goto.flatMap { row in representatives.map { row[$0] << 1 | (outputs[Int(row[$0])].isEmpty ? 0 : 1) } }
         var start: [Int32] = [0]
         for list in outputs { start.append((start.last ?? 0) + Int32(list.count)) }
         outputStart = start

@@ -36,21 +36,24 @@ struct MatchEngine: Sendable {
         var copy = text
         return copy.withUTF8 { utf8 in
             automaton.next.withUnsafeBufferPointer { table in
+              automaton.byteClass.withUnsafeBufferPointer { classes in
                 TextFolding.ascii.withUnsafeBufferPointer { ascii in
                     foldBytes.withUnsafeBufferPointer { foldBytes in
                         foldOffsets.withUnsafeBufferPointer { foldOffsets in
                             // Every table has at least one entry, so each base address exists.
-                            guard let table = table.baseAddress, let ascii = ascii.baseAddress,
+                            guard let table = table.baseAddress, let classes = classes.baseAddress, let ascii = ascii.baseAddress,
                                 let foldBytes = foldBytes.baseAddress, let foldOffsets = foldOffsets.baseAddress
                             else { return [] }
                             var scanner = Scanner(
-                                engine: self, table: table, ascii: ascii, foldBytes: foldBytes, foldOffsets: foldOffsets)
+                                engine: self, table: table, classes: classes, ascii: ascii, foldBytes: foldBytes,
+                                foldOffsets: foldOffsets)
                             defer { scanner.ring.deallocate() }
                             scanner.run(utf8)
                             return scanner.hits
                         }
                     }
                 }
+              }
             }
         }
     }
@@ -59,6 +62,8 @@ struct MatchEngine: Sendable {
     private struct Scanner {
         let engine: MatchEngine
         let table: UnsafePointer<Int32>
+        let classes: UnsafePointer<UInt8>
+        let classCount: Int
         let ascii: UnsafePointer<UInt8>
         let foldBytes: UnsafePointer<UInt8>
         let foldOffsets: UnsafePointer<Int32>
@@ -73,11 +78,13 @@ struct MatchEngine: Sendable {
         let wantsSign: Bool
 
         init(
-            engine: MatchEngine, table: UnsafePointer<Int32>, ascii: UnsafePointer<UInt8>,
+            engine: MatchEngine, table: UnsafePointer<Int32>, classes: UnsafePointer<UInt8>, ascii: UnsafePointer<UInt8>,
             foldBytes: UnsafePointer<UInt8>, foldOffsets: UnsafePointer<Int32>
         ) {
             self.engine = engine
             self.table = table
+            self.classes = classes
+            classCount = engine.automaton.classCount
             self.ascii = ascii
             self.foldBytes = foldBytes
             self.foldOffsets = foldOffsets
@@ -99,6 +106,8 @@ struct MatchEngine: Sendable {
             var index = 0
             let count = utf8.count
             let table = self.table
+            let classes = self.classes
+            let classCount = self.classCount
             let ring = self.ring
             let mask = self.mask
 
@@ -112,7 +121,7 @@ struct MatchEngine: Sendable {
                 }
                 ring[emitted & mask] = index
                 emitted &+= 1
-                let value = table[state &* 256 &+ Int(byte)]
+                let value = table[state &* classCount &+ Int(classes[Int(byte)])]
                 state = Int(value >> 1)
                 if value & 1 != 0 { scanner.record(state: state, emitted: emitted, index: index) }
             }

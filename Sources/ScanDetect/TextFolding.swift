@@ -25,15 +25,21 @@ enum TextFolding {
         return byte
     }
 
+    /// The table's two halves, held apart so that a lookup does not copy the tuple.
+    private static let foldBytes = table.bytes
+    private static let foldOffsets = table.offsets
+
     /// Calls `body` with the folded bytes of `scalar`.
     @inline(__always)
     static func withFolded(_ scalar: Unicode.Scalar, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let value = Int(scalar.value)
-        if value < tableLimit {
-            let (bytes, offsets) = table
-            let start = Int(offsets[value])
-            let end = Int(offsets[value + 1])
-            bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        if value < 0x80 {
+            var byte = ascii[value]
+            withUnsafePointer(to: &byte) { body(UnsafeBufferPointer(start: $0, count: 1)) }
+        } else if value < tableLimit {
+            let start = Int(foldOffsets[value])
+            let end = Int(foldOffsets[value + 1])
+            foldBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
         } else {
             let utf8 = Array(String(scalar).utf8)
             utf8.withUnsafeBufferPointer(body)
