@@ -126,21 +126,26 @@ struct MatchEngine: Sendable {
                 if value & 1 != 0 { scanner.record(state: state, emitted: emitted, index: index) }
             }
 
+            // Digit runs are tracked only while in one or when a digit starts one.
+            var inDigitRun = false
+            let wantsDigits = self.wantsDigits
             while position < count {
                 let byte = base[position]
                 if byte < 0x80 {
-                    if wantsDigits {
+                    if wantsDigits && (byte &- 0x30 < 10 || inDigitRun) {
                         self.index = index
                         trackDigits(UInt32(byte))
+                        inDigitRun = digitStart >= 0
                     }
                     if wantsAt && byte == 0x40 { hits.append(Hit(kind: .trigger(.at), range: index..<index + 1)) }
                     step(ascii[Int(byte)], index, &self)
                     position += 1
                 } else {
                     let (scalar, length) = Self.decode(base, count, at: position)
-                    if wantsDigits {
+                    if wantsDigits && inDigitRun {
                         self.index = index
                         trackDigits(scalar.value)
+                        inDigitRun = digitStart >= 0
                     }
                     if wantsSign && scalar.value == 0xA9 { hits.append(Hit(kind: .trigger(.copyrightSign), range: index..<index + 1)) }
                     let value = Int(scalar.value)
