@@ -31,6 +31,8 @@ struct DetectionOptions: ParsableArguments {
             return [patterns]
         }
         let today = String(RunClock.now(io.environment).prefix(10))
-        return [DetectorChain([patterns, StudentNameDetector(roster: hashed, staff: staff, data: names, key: key, today: today)])]
+        let numbers = hashed.flatMap(RosterNumberDetector.init(roster:))
+        return [DetectorChain(
+            [patterns, StudentNameDetector(roster: hashed, staff: staff, data: names, key: key, today: today)] + (numbers.map { [$0] } ?? []))]
     }
 }

@@ -102,6 +102,17 @@ struct StudentNameTests {
         #expect(first.fingerprint != Fingerprint.of(rule: "student-name", itemID: "post-1", match: "Maria de la Cruz"))
     }
 
+    @Test func aRosterStudentsNumberIsAConfidentialFinding() throws {
+        let detector = try #require(RosterNumberDetector(roster: try Self.roster(Self.students)))
+        func numbers(_ text: String) -> [String] {
+            detector.findings(in: Item(id: "p", fields: [TextField(origin: .content, text: text)]), source: "t").map(\.match.text)
+        }
+        #expect(numbers("Her file: 318400002. Also 318-400-003 and 318 400 004.") == ["318400002", "318-400-003", "318 400 004"])
+        #expect(numbers("Call 318400009 or 780-555-0123; ref A318400002; 3184000021") == [])
+        let finding = try #require(detector.findings(in: Item(id: "p", fields: [TextField(origin: .content, text: "ASN 318400001")]), source: "t").first)
+        #expect(finding.category == .confidential && finding.severity == .high && finding.rule == "confidential.roster-student-number")
+    }
+
     @Test func findingsCarryNoRosterData() throws {
         let findings = try found("Sasha Petrov scored twice.")
         for finding in findings {
