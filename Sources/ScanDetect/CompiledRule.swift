@@ -57,13 +57,18 @@ final class CompiledRule: Sendable {
     }
 }
 
-/// A context clue with its words folded.
+/// A context clue with its words folded. The word `{name}` stands for a person named nearby
+/// (see `PersonShape`).
 struct FoldedClue: Sendable {
+    static let personWord = "{name}"
+
     let clue: ContextClue
     let words: [[UInt8]]
+    let wantsPerson: Bool
 
     init(_ clue: ContextClue) {
         self.clue = clue
-        words = clue.words.map(TextFolding.fold).filter { !$0.isEmpty }
+        wantsPerson = clue.words.contains(Self.personWord)
+        words = clue.words.filter { $0 != Self.personWord }.map(TextFolding.fold).filter { !$0.isEmpty }
     }
 }

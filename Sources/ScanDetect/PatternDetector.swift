@@ -15,9 +15,14 @@ public struct PatternDetector: Detector {
     /// Rules whose match is a whole field, by the field origins they apply to.
     private let wholeFieldRules: [FieldOrigin: [Int]]
 
-    /// Compiles `rules`; `ownHolders` are the division's own names, never copyright findings.
+    /// How a context's `{name}` recognises a person.
+    private let person: PersonShape
+
+    /// Compiles `rules`; `ownHolders` are the division's own names, never copyright findings;
+    /// `names` (when loaded) tells `{name}` which capitalised words are places, not people.
     /// Throws the first `PatternError` (an invalid or unsafe regular expression).
-    public init(rules: [Rule], ownHolders: [String] = []) throws(PatternError) {
+    public init(rules: [Rule], ownHolders: [String] = [], names: NameData? = nil) throws(PatternError) {
+        person = PersonShape(notASurname: names?.context.notASurname ?? WordSet())
         var compiled: [CompiledRule] = []
         for rule in rules {
             compiled.append(try CompiledRule(rule, extraExclusions: rule.category == .copyright ? ownHolders : []))
@@ -64,7 +69,7 @@ public struct PatternDetector: Detector {
             let restricted = rules[ruleIndex].rule.fields
             guard restricted.isEmpty || restricted.contains(field.origin),
                 seen.insert([ruleIndex, range.lowerBound, range.upperBound]).inserted,
-                let evaluation = RuleEvaluation(rule: rules[ruleIndex], field: text).evaluate(range)
+                let evaluation = RuleEvaluation(rule: rules[ruleIndex], field: text, person: person).evaluate(range)
             else { return }
             candidates.append(Candidate(
                 rule: rules[ruleIndex].rule, range: range, confidence: evaluation.confidence, notes: evaluation.notes))

@@ -6,6 +6,7 @@ struct RuleEvaluation {
 
     let rule: CompiledRule
     let field: FieldText
+    var person = PersonShape()
 
     private var scalars: FieldText { field }
 
@@ -21,8 +22,10 @@ struct RuleEvaluation {
         var confidence = rule.rule.confidence
         var notes: [String] = []
         for clue in rule.context {
-            let region = fold(wordWindow(around: range, words: clue.clue.within))
+            let window = wordWindow(around: range, words: clue.clue.within)
+            let region = fold(window)
             let present = clue.words.contains { contains(region, $0, wholeWords: true) }
+                || (clue.wantsPerson && person.present(in: field.text(window)))
             switch clue.clue.effect {
             case .raise where present: confidence += clue.clue.by
             case .lower where present: confidence -= clue.clue.by

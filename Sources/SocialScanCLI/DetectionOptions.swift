@@ -24,7 +24,7 @@ struct DetectionOptions: ParsableArguments {
 
     /// The detectors of a run: the loaded rules, and student names when the names data is there.
     func detectors(rules: [Rule], names: NameData?, roster: RosterOptions, io: CommandIO) throws -> [any Detector] {
-        let patterns = try PatternDetector(rules: rules, ownHolders: ownHolders)
+        let patterns = try PatternDetector(rules: rules, ownHolders: ownHolders, names: names)
         let (hashed, staff, key) = try roster.load(names: names, environment: io.environment)
         guard let names else {
             if hashed != nil { throw RosterError(source: "--roster", problem: "the student-name data (Patterns/names/) was not found") }

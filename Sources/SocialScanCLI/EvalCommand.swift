@@ -12,7 +12,8 @@ struct EvalCommand: ParsableCommand, RunnableCommand {
         discussion: """
             DIR holds eval.json and dev/ and test/ folders of JSON Lines: {id, lang, field, text, labels, hard, \
             note, published}. eval.json names own_holders, the roster, staff list and roster key file \
-            (paths relative to DIR), and categories_by_file (a category scored only in the files listed).
+            (paths relative to DIR), categories_by_file (a category scored only in the files listed) and \
+            files_scored_for (a file labelled for the categories listed only).
             """)
 
     @Argument(help: ArgumentHelp("The evaluation set.", valueName: "dir"))
@@ -37,14 +38,12 @@ struct EvalCommand: ParsableCommand, RunnableCommand {
             io.diagnose(.error, "\(error)")
             return ScanOutcome.usageError.rawValue
         }
-        guard let rules = patterns.rulesOrReport(io),
-            let patternDetector = try? PatternDetector(rules: rules, ownHolders: set.ownHolders + detection.ownHolders)
-        else { return ScanOutcome.usageError.rawValue }
-        var detectors: [any Detector] = [patternDetector]
+        guard let rules = patterns.rulesOrReport(io) else { return ScanOutcome.usageError.rawValue }
+        var detectors: [any Detector] = []
         do {
-            if let names = try patterns.loadNameData(environment: io.environment) {
-                detectors.append(try set.studentNameDetector(names: names, withRoster: !noRoster))
-            }
+            let names = try patterns.loadNameData(environment: io.environment)
+            detectors.append(try PatternDetector(rules: rules, ownHolders: set.ownHolders + detection.ownHolders, names: names))
+            if let names { detectors.append(try set.studentNameDetector(names: names, withRoster: !noRoster)) }
         } catch {
             io.diagnose(.error, "\(error)")
             return ScanOutcome.usageError.rawValue
@@ -99,6 +98,8 @@ struct EvalSet {
     var config: [String: Any] = [:]
     /// Categories scored only in some files (file names).
     var categoriesByFile: [String: [String]] = [:]
+    /// Files labelled for some categories only: the others are not scored on them.
+    var filesScoredFor: [String: [String]] = [:]
 
     init(directory: String, split: String) throws {
         self.directory = directory
@@ -107,6 +108,7 @@ struct EvalSet {
             self.config = config
             ownHolders = config["own_holders"] as? [String] ?? []
             categoriesByFile = config["categories_by_file"] as? [String: [String]] ?? [:]
+            filesScoredFor = config["files_scored_for"] as? [String: [String]] ?? [:]
         }
         let folder = directory + "/" + split
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
@@ -130,7 +132,7 @@ struct EvalSet {
 extension EvalSet {
     /// Whether `category` is scored on examples from `file`.
     func scores(_ category: String, in file: String) -> Bool {
-        categoriesByFile[category].map { $0.contains(file) } ?? true
+        (categoriesByFile[category].map { $0.contains(file) } ?? true) && (filesScoredFor[file].map { $0.contains(category) } ?? true)
     }
 
     /// The student-name detector with the set's roster, staff list and key (or none of them).
