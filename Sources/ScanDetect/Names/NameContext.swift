@@ -21,6 +21,9 @@ public struct NameContext: Sendable {
     var notAlone = WordSet()
     var notAfter = WordSet()
     var surnameParticles = WordSet()
+    var studentVerbs = WordSet()
+    var adultWords = PhraseSet()
+    var adultWithin = 20
     /// Famous names, by the key of all their words, and the words they contain.
     var famous = WordSet()
     var famousWords = WordSet()
@@ -44,7 +47,7 @@ public struct NameContext: Sendable {
             throw PatternError(file: file, problem: "is not valid YAML: \(error)")
         }
         let top = try YAMLMapping(root, file: file, what: "the student-name context")
-        try top.allowOnly(["student-context", "student-introducers", "not-student", "not-a-surname", "not-alone", "not-after", "surname-particles", "famous", "examples"])
+        try top.allowOnly(["student-context", "student-introducers", "not-student", "not-a-surname", "not-alone", "not-after", "surname-particles", "student-verbs", "adult-context", "famous", "examples"])
         if let student = try top.mapping("student-context", what: "'student-context'") {
             try student.allowOnly(["within", "words"])
             studentWithin = Int(try student.number("within", in: 1...50) ?? 10)
@@ -55,6 +58,11 @@ public struct NameContext: Sendable {
             introducersWithin = Int(try introducing.number("within", in: 1...10) ?? 3)
             introducers = PhraseSet(try introducing.strings("words"))
         }
+        if let adult = try top.mapping("adult-context", what: "'adult-context'") {
+            try adult.allowOnly(["within", "words"])
+            adultWithin = Int(try adult.number("within", in: 1...100) ?? 20)
+            adultWords = PhraseSet(try adult.strings("words"))
+        }
         if let other = try top.mapping("not-student", what: "'not-student'") {
             try other.allowOnly(["within", "words"])
             notStudentWithin = Int(try other.number("within", in: 1...10) ?? 3)
@@ -62,6 +70,7 @@ public struct NameContext: Sendable {
         }
         notASurname = WordSet(try top.strings("not-a-surname").map(NameForms.folded))
         notAlone = WordSet(try top.strings("not-alone").map(NameForms.folded))
+        studentVerbs = WordSet(try top.strings("student-verbs").map(NameForms.folded))
         surnameParticles = WordSet(try top.strings("surname-particles").map(NameForms.folded))
         notAfter = WordSet(try top.strings("not-after").map(NameForms.folded))
         let famousNames = try top.strings("famous")

@@ -70,7 +70,10 @@ struct StudentNameSpans {
         }
         covered += staffMatches.map(\.tokens)
         for index in tokens.indices where !covered.contains(where: { $0.contains(index) }) {
-            guard let span = contextSpan(at: index), !covered.contains(where: { $0.overlaps(span.tokens) }) else { continue }
+            let coordinated = index >= 2 && Self.conjunctions.contains(tokens[index - 1].hash)
+                && result.contains { $0.tokens.upperBound == index - 1 }
+            guard let span = contextSpan(at: index, coordinated: coordinated), !covered.contains(where: { $0.overlaps(span.tokens) })
+            else { continue }
             covered.append(span.tokens)
             result.append(span)
         }
@@ -82,7 +85,9 @@ struct StudentNameSpans {
         let consented = match.people.allSatisfy { roster?.roster.people[$0].consent.covers(day: day) ?? false }
         var span = StudentNameSpan(tokens: match.tokens, source: .roster(consented: consented), confidence: Self.fullForm)
         if match.givenOnly {
-            guard hasStudentContext(match.tokens), !hasNotStudentCue(match.tokens), !isInCapitalisedRun(match.tokens) else { return nil }
+            guard hasStudentContext(match.tokens), !hasNotStudentCue(match.tokens), !isInCapitalisedRun(match.tokens),
+                !tokens[match.tokens.lowerBound].startsSentence
+            else { return nil }
             span.confidence = Self.givenNameWithContext
             span.notes.append("Found by first name only, with student context nearby.")
         } else if match.tokens.contains(where: { tokens[$0].isInitial }) {
@@ -102,9 +107,13 @@ struct StudentNameSpans {
     /// A common first name (with a surname or initial when one follows) where student context
     /// is near and nothing says it is someone else; or two capitalised words right after a word
     /// that introduces a student ("Grade 9 student Dmitri Halloran").
-    private func contextSpan(at index: Int) -> StudentNameSpan? {
+    /// "and", "et", "&": a name right after one that follows a student's name is one too.
+    static let conjunctions: Set<UInt64> = ["and", "et"].map { WordHash.of(Array($0.utf8)) }.reduce(into: []) { $0.insert($1) }
+
+    private func contextSpan(at index: Int, coordinated: Bool = false) -> StudentNameSpan? {
         let token = tokens[index]
         guard token.capitalised, !data.context.notASurname.contains(token),
+            !data.context.notStudentWords.occurs(in: tokens, range: index..<(index + 1)),
             index == 0 || !tokens[index - 1].joinsNext || !data.context.notAfter.contains(tokens[index - 1])
         else { return nil }
         var end = index + 1
@@ -115,9 +124,17 @@ struct StudentNameSpans {
             end += 1
             confidence = Self.contextWithInitial
         } else if !data.firstNames.contains(token) {
-            guard isSurname(after: index), !tokens[index + 1].isInitial, isIntroduced(index) else { return nil }
+            // An unknown first name: two capitalised words that something marks as a name.
+            guard isSurname(after: index) else { return nil }
+            let withInitial = tokens[index + 1].isInitial
             end += 1
-            if isSurname(after: end - 1), !tokens[end].isInitial { end += 1 }
+            if !withInitial, isSurname(after: end - 1), !tokens[end].isInitial { end += 1 }
+            let subject = inImage && token.startsSentence
+            let possessive = !withInitial && tokens[end - 1].possessive
+            let headline = !withInitial && end < tokens.count && tokens[end - 1].joinsNext && data.context.studentVerbs.contains(tokens[end])
+            guard isIntroduced(index) || coordinated || subject || ((possessive || headline) && hasStudentContext(index..<end)),
+                !withInitial || subject || coordinated
+            else { return nil }
             confidence = Self.introducedName
         } else if isSurname(after: index) {
             confidence = tokens[end].isInitial ? Self.contextWithInitial : Self.contextWithSurname
@@ -132,7 +149,9 @@ struct StudentNameSpans {
         let range = index..<end
         // A full name in an image's text on a school's account is a pupil's unless said otherwise.
         let pictured = inImage && range.count > 1 && !tokens[range.upperBound - 1].isInitial
-        guard !isFamous(range), !isPlace(range), pictured || hasStudentContext(range), !hasNotStudentCue(range) else { return nil }
+        guard !isFamous(range), !isPlace(range), pictured || coordinated || hasStudentContext(range), !hasNotStudentCue(range),
+            !isAboutAnAdult(range)
+        else { return nil }
         return StudentNameSpan(tokens: range, source: .context, confidence: pictured && !hasStudentContext(range) ? Self.contextAlone + 0.05 : confidence)
     }
 
@@ -193,6 +212,11 @@ struct StudentNameSpans {
         let within = data.context.studentWithin
         return data.context.studentWords.occurs(in: tokens, range: (range.lowerBound - within)..<range.lowerBound)
             || data.context.studentWords.occurs(in: tokens, range: range.upperBound..<(range.upperBound + within))
+    }
+
+    private func isAboutAnAdult(_ range: Range<Int>) -> Bool {
+        let within = data.context.adultWithin
+        return data.context.adultWords.occurs(in: tokens, range: (range.lowerBound - within)..<(range.upperBound + within))
     }
 
     private func hasNotStudentCue(_ range: Range<Int>) -> Bool {
