@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 out=.build/bench
 mkdir -p "$out"
+# SwiftPM caches the source file lists of a path dependency: a file added to SocialScan would
+# otherwise be missing from the benchmark build.
+rm -f Benchmarks/.build/release/description.json
 swift build -c release --package-path Benchmarks
 bench=Benchmarks/.build/release/socialscan-bench
 

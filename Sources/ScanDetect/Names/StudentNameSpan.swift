@@ -69,8 +69,8 @@ struct StudentNameSpans {
             if let span = rosterSpan(match, staffMatches: staffMatches) { result.append(span) }
         }
         covered += staffMatches.map(\.tokens)
-        for index in tokens.indices where !covered.contains(where: { $0.contains(index) }) {
-            let coordinated = index >= 2 && Self.conjunctions.contains(tokens[index - 1].hash)
+        for index in tokens.indices where tokens[index].capitalised && !covered.contains(where: { $0.contains(index) }) {
+            let coordinated = index >= 2 && Self.conjunctions.contains(tokens[index - 1])
                 && result.contains { $0.tokens.upperBound == index - 1 }
             guard let span = contextSpan(at: index, coordinated: coordinated), !covered.contains(where: { $0.overlaps(span.tokens) })
             else { continue }
@@ -108,7 +108,7 @@ struct StudentNameSpans {
     /// is near and nothing says it is someone else; or two capitalised words right after a word
     /// that introduces a student ("Grade 9 student Dmitri Halloran").
     /// "and", "et", "&": a name right after one that follows a student's name is one too.
-    static let conjunctions: Set<UInt64> = ["and", "et"].map { WordHash.of(Array($0.utf8)) }.reduce(into: []) { $0.insert($1) }
+    static let conjunctions = WordSet(["and", "et", "&"].map { Array($0.utf8) })
 
     private func contextSpan(at index: Int, coordinated: Bool = false) -> StudentNameSpan? {
         let token = tokens[index]
