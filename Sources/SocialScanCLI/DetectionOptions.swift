@@ -33,6 +33,7 @@ struct DetectionOptions: ParsableArguments {
         let today = String(RunClock.now(io.environment).prefix(10))
         let numbers = hashed.flatMap(RosterNumberDetector.init(roster:))
         return [DetectorChain(
-            [patterns, StudentNameDetector(roster: hashed, staff: staff, data: names, key: key, today: today)] + (numbers.map { [$0] } ?? []))]
+            [patterns, StudentNameDetector(
+                roster: hashed, staff: staff, data: names, key: key, today: today, findUnlisted: !roster.rosterOnly)] + (numbers.map { [$0] } ?? []))]
     }
 }

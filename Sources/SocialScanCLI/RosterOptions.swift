@@ -13,6 +13,9 @@ struct RosterOptions: ParsableArguments {
         "A staff CSV (first_name,last_name,role,school): staff names are not student findings.", valueName: "file"))
     var staff: String?
 
+    @Flag(help: "With --roster: report only students on the roster, not names found by student context (faster).")
+    var rosterOnly = false
+
     @OptionGroup var key: RosterKeyOptions
 
     @OptionGroup var csv: RosterCSVOptions

@@ -95,6 +95,47 @@ struct StudentNameTests {
         #expect(try self.found("Grade 2 students walked the Terry Fox Run route.").isEmpty)
     }
 
+    @Test func rosterOnlyReportsRosterStudentsAlone() throws {
+        let detector = StudentNameDetector(
+            roster: try Self.roster(Self.students), staff: nil, data: try #require(Self.names), key: Self.key, today: "2026-01-15",
+            findUnlisted: false)
+        let item = Item(id: "p", fields: [TextField(origin: .content, text: "Grade 9 student Dmitri Halloran and Sasha Petrov won.")])
+        #expect(detector.findings(in: item, source: "t").map(\.match.text) == ["Sasha Petrov"])
+    }
+
+    /// The roster-only fast path skips a field only when the full path finds no roster student in it.
+    @Test func theRosterOnlyFastPathMissesNothing() throws {
+        let names = try #require(Self.names)
+        let key = try #require(Self.key)
+        let roster = HashedRoster(
+            roster: try RosterReader().students(path: Repo.path("Samples/roster/students.csv")), key: key, nicknames: names.nicknames)
+        let full = StudentNameDetector(roster: roster, staff: nil, data: names, key: key, today: "2026-01-15")
+        let fast = StudentNameDetector(roster: roster, staff: nil, data: names, key: key, today: "2026-01-15", findUnlisted: false)
+        let folder = Repo.path("Samples/eval/dev")
+        var checked = 0
+        var texts: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where file.hasSuffix(".jsonl") {
+            for line in try String(contentsOfFile: folder + "/" + file, encoding: .utf8).split(separator: "\n") {
+                texts.append(try #require(try jsonObject(String(line))["text"] as? String))
+            }
+        }
+        // Names at every offset from the fast path's 16-byte chunks, after accents and typography.
+        for pad in 0..<40 {
+            texts.append(String(repeating: "é", count: pad % 5) + String(repeating: "a", count: pad)
+                + " « Bravo » — à Zoé Arsenault’s mural, l’Émile Gauthier et ZOÉ ARSENAULT!")
+            texts.append(String(repeating: "b", count: pad) + "«Zoé Arsenault»—Émile Gauthier’Zoé Arsenault")
+        }
+        for text in texts {
+            do {
+                let item = Item(id: "p", fields: [TextField(origin: .content, text: text)])
+                let expected = full.findings(in: item, source: "t").filter { $0.rule != "student-name.context" }.map(\.match.text)
+                #expect(fast.findings(in: item, source: "t").map(\.match.text) == expected, "\(text)")
+                checked += expected.isEmpty ? 0 : 1
+            }
+        }
+        #expect(checked > 80)
+    }
+
     @Test func fingerprintsAreKeyedAndSharedAcrossConsentChanges() throws {
         let first = try #require(try found("Maria de la Cruz reads", published: "2026-02-10").first)
         let second = try #require(try found("Maria de la Cruz reads", published: "2026-05-10").first)

@@ -20,16 +20,28 @@ struct RosterBenchmark {
         guard let fields = DetectBenchmark.lines(file) else { BenchMain.fail("cannot read \(file)") }
         let megabytes = Double(fields.reduce(0) { $0 + $1.utf8.count + 1 }) / 1_048_576
         let roster = HashedRoster(roster: Self.roster(size: size), key: key, nicknames: names.nicknames)
+        // The same roster without the corpus's own names: its first names still occur every 50
+        // words (so the prefilter and window checks run), but no student of it is named.
+        let unnamed = HashedRoster(roster: Self.roster(size: size, withCorpusNames: false), key: key, nicknames: names.nicknames)
         let contextOnly = StudentNameDetector(roster: nil, staff: nil, data: names, key: key, today: "2026-01-01")
         let withRoster = StudentNameDetector(roster: roster, staff: nil, data: names, key: key, today: "2026-01-01")
+        let rosterOnly = StudentNameDetector(roster: unnamed, staff: nil, data: names, key: key, today: "2026-01-01", findUnlisted: false)
+        let rosterOnlyNamed = StudentNameDetector(roster: roster, staff: nil, data: names, key: key, today: "2026-01-01", findUnlisted: false)
         let configurations: [(String, [any Detector])] = [
             ("patterns only", [patternDetector]),
+            ("+ --roster-only, no student named", [patternDetector, rosterOnly]),
+            ("+ --roster-only, students named", [patternDetector, rosterOnlyNamed]),
             ("+ student names, no roster", [patternDetector, contextOnly]),
             ("+ student names, \(size) roster", [patternDetector, withRoster]),
         ]
         var medians: [Double] = []
         print(String(format: "file: %@ (%.1f MiB, %d fields), roster of %d students, %d runs each", file, megabytes, fields.count, size, runs))
-        for (label, detectors) in configurations {
+        for (number, (label, detectors)) in configurations.enumerated() {
+            // SOCIALSCAN_BENCH_ONLY=N times configuration N alone (for profiling).
+            if let only = ProcessInfo.processInfo.environment["SOCIALSCAN_BENCH_ONLY"].flatMap(Int.init), only != number {
+                medians.append(1)
+                continue
+            }
             var times: [Double] = []
             var findings = 0
             for _ in 0..<runs {
@@ -43,22 +55,25 @@ struct RosterBenchmark {
             }
             let median = Measure.median(times)
             medians.append(median)
-            print(label.padding(toLength: 34, withPad: " ", startingAt: 0)
+            print(label.padding(toLength: 38, withPad: " ", startingAt: 0)
                 + String(format: "median %.3f s  %7.1f MB/s  (%d findings)", median, megabytes / median, findings))
         }
-        print(String(format: "student names add %+.1f%% (context only) and %+.1f%% (with the roster) to the patterns' time; the roster itself %+.1f%%",
-                     (medians[1] / medians[0] - 1) * 100, (medians[2] / medians[0] - 1) * 100, (medians[2] / medians[1] - 1) * 100))
+        let added = { (index: Int) in (medians[index] / medians[0] - 1) * 100 }
+        print(String(format: "matching the roster alone adds %+.1f%% to the patterns' time (%+.1f%% when its students are named every 50 words);",
+                     added(1), added(2)))
+        print(String(format: "the name detector adds %+.1f%% (context only) and %+.1f%% (with the roster, of which the roster %+.1f%%)",
+                     added(3), added(4), (medians[4] / medians[3] - 1) * 100))
     }
 
     /// A fictional roster: first names from the shipped list, invented surnames, and the
     /// corpus's own names among them (so that the corpus has roster hits).
-    static func roster(size: Int) -> Roster {
+    static func roster(size: Int, withCorpusNames: Bool = true) -> Roster {
         var random = SplitMix64(seed: 7)
         let firstNames = ["Maya", "Liam", "Chloé", "Noah", "Zoé", "Arjun", "Élodie", "Mateo", "Nora", "Owen", "Priya", "Tariq", "Léa", "Ethan"]
         let syllables = ["ka", "ur", "lin", "do", "vic", "ber", "gan", "son", "ter", "mel", "ro", "chuk", "ski", "ford", "ley", "ard", "on", "ette"]
         var students = [
             ("Maya", "Okafor"), ("Liam", "Tremblay"), ("Chloé", "Gagnon"), ("Noah", "Kaur"),
-        ].map { Roster.Student(firstName: $0.0, lastName: $0.1, consent: .none) }
+        ].map { Roster.Student(firstName: $0.0, lastName: $0.1, consent: .none) }.filter { _ in withCorpusNames }
         while students.count < size {
             let first = firstNames[Int(random.next() % UInt64(firstNames.count))]
             var last = ""

@@ -20,9 +20,16 @@ public struct StudentNameDetector: Detector {
     private let fingerprintKey: RosterKey?
     /// The day (`YYYY-MM-DD`) consent is judged on when a post has no date.
     private let today: String
+    /// Also report names that look like students' by context (not only roster students).
+    private let findUnlisted: Bool
 
     /// A detector over `roster` (optional), excluding `staff`; `key` keys the fingerprints.
-    public init(roster: HashedRoster?, staff: HashedRoster?, data: NameData, key: RosterKey?, today: String) {
+    /// With `findUnlisted` false (and a roster), only roster students are reported, and a field
+    /// is read word by word only when one of its capitalised words is a roster word.
+    public init(
+        roster: HashedRoster?, staff: HashedRoster?, data: NameData, key: RosterKey?, today: String, findUnlisted: Bool = true
+    ) {
+        self.findUnlisted = findUnlisted || roster == nil
         self.roster = roster.map(NameMatcher.init)
         self.staff = staff.map(NameMatcher.init)
         self.data = data
@@ -38,10 +45,12 @@ public struct StudentNameDetector: Detector {
         var result: [Finding] = []
         let reference = ItemReference(item)
         for field in item.fields {
+            if !findUnlisted && !mayNameRosterStudent(field.text) { continue }
             let tokens = NameTokenizer.tokens(field.text)
             guard mayHaveNames(tokens) else { continue }
             let spans = StudentNameSpans(
-                tokens: tokens, roster: roster, staff: staff, data: data, day: day, inImage: Self.imageFields.contains(field.origin)
+                tokens: tokens, roster: roster, staff: staff, data: data, day: day, inImage: Self.imageFields.contains(field.origin),
+                findUnlisted: findUnlisted
             ).spans
             guard !spans.isEmpty else { continue }
             let utf8 = Array(field.text.utf8)
@@ -65,16 +74,28 @@ public struct StudentNameDetector: Detector {
     private func mayHaveNames(_ tokens: NameTokens) -> Bool {
         for index in tokens.indices where tokens[index].capitalised {
             let token = tokens[index]
-            if data.firstNames.contains(token) { return true }
-            if index > 0 && tokens[index - 1].joinsNext && tokens[index - 1].capitalised { return true }
+            if findUnlisted && data.firstNames.contains(token) { return true }
+            if findUnlisted && index > 0 && tokens[index - 1].joinsNext && tokens[index - 1].capitalised { return true }
             if rosterWords != nil && !token.isInitial && isRosterWord(tokens.bytes(index)) { return true }
         }
         return false
     }
 
+    /// The fast path with a roster alone: some run of joined words holds a roster word and is,
+    /// by its SipHash, maybe a roster form (the keyed HMAC is left to the full path).
+    private func mayNameRosterStudent(_ text: String) -> Bool {
+        guard let roster else { return false }
+        let forms = roster.roster.formPrefilter
+        return NameTokenizer.mayHoldForm(
+            text, maxTokens: roster.roster.maxFormTokens, isWord: isRosterWord, isForm: { forms.contains(prefilter.hash($0)) })
+    }
+
     private func isRosterWord(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard let rosterWords else { return false }
-        return bytes.withUnsafeBufferPointer { rosterWords.contains(prefilter.hash($0)) }
+        bytes.withUnsafeBufferPointer(isRosterWord)
+    }
+
+    private func isRosterWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        rosterWords?.contains(prefilter.hash(bytes)) ?? false
     }
 
     private func finding(

@@ -59,6 +59,8 @@ struct StudentNameSpans {
     let day: String
     /// The field describes an image or video (alt text, caption, media description).
     let inImage: Bool
+    /// Look for students not on the roster too (the context detector).
+    var findUnlisted = true
 
     var spans: [StudentNameSpan] {
         var result: [StudentNameSpan] = []
@@ -69,6 +71,7 @@ struct StudentNameSpans {
             if let span = rosterSpan(match, staffMatches: staffMatches) { result.append(span) }
         }
         covered += staffMatches.map(\.tokens)
+        guard findUnlisted else { return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
         for index in tokens.indices where tokens[index].capitalised && !covered.contains(where: { $0.contains(index) }) {
             let coordinated = index >= 2 && Self.conjunctions.contains(tokens[index - 1])
                 && result.contains { $0.tokens.upperBound == index - 1 }
