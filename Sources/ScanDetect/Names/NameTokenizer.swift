@@ -296,27 +296,29 @@ enum NameTokenizer {
             return false
         }
 
-        /// The first byte at or after `start` that is an ASCII capital or not ASCII, sixteen bytes
-        /// at a time. A capital inside a word (iPhone) is a candidate too: the fast path may
-        /// look at more than the tokenizer would, never at less.
+        /// The first byte at or after `start` that is an ASCII capital or not ASCII (and not a
+        /// lower-case accented letter or punctuation), eight bytes at a time (SWAR). A capital
+        /// inside a word (iPhone) is a candidate too: the fast path may look at more than the
+        /// tokenizer would, never at less.
         private func nextCapitalCandidate(from start: Int) -> Int {
             guard let base = utf8.baseAddress else { return utf8.count }
+            let highBits: UInt64 = 0x8080_8080_8080_8080
             var index = start
-            let capitalA = SIMD16<UInt8>(repeating: 0x41)
-            let alphabet = SIMD16<UInt8>(repeating: 26)
-            let high = SIMD16<UInt8>(repeating: 0x80)
-            while index + 16 <= utf8.count {
-                let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-                let candidates = ((chunk &- capitalA) .< alphabet) .| (chunk .>= high)
-                var cursor = index
-                if any(candidates) {
-                    for lane in 0..<16 where candidates[lane] && index + lane >= cursor {
-                        let skip = skippable(at: index + lane)
-                        guard skip > 0 else { return index + lane }
-                        cursor = index + lane + skip
-                    }
+            while index + 8 <= utf8.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let high = word & highBits
+                let low = word & ~highBits
+                let atLeastA = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & highBits
+                let pastZ = (low &+ 0x2525_2525_2525_2525) & highBits
+                let candidates = (atLeastA & ~pastZ & ~high) | high
+                guard candidates != 0 else {
+                    index += 8
+                    continue
                 }
-                index = max(index + 16, cursor)
+                let at = index + candidates.trailingZeroBitCount / 8
+                let skip = skippable(at: at)
+                guard skip > 0 else { return at }
+                index = at + skip
             }
             while index < utf8.count {
                 let byte = utf8[index]
