@@ -67,8 +67,10 @@ struct StudentNameSpans {
         var covered: [Range<Int>] = []
         let staffMatches = staff?.matches(in: tokens).filter { !$0.givenOnly } ?? []
         for match in roster?.matches(in: tokens) ?? [] {
-            covered.append(match.tokens)
-            if let span = rosterSpan(match, staffMatches: staffMatches) { result.append(span) }
+            let span = rosterSpan(match, staffMatches: staffMatches)
+            // A given name alone that was not taken (no context) leaves the words to the context detector.
+            if span != nil || !match.givenOnly { covered.append(match.tokens) }
+            if let span { result.append(span) }
         }
         covered += staffMatches.map(\.tokens)
         guard findUnlisted else { return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
@@ -117,6 +119,7 @@ struct StudentNameSpans {
         let token = tokens[index]
         guard token.capitalised, !data.context.notASurname.contains(token),
             !data.context.notStudentWords.occurs(in: tokens, range: index..<(index + 1)),
+            !data.context.introducers.occurs(in: tokens, range: index..<(index + 1)),
             index == 0 || !tokens[index - 1].joinsNext || !data.context.notAfter.contains(tokens[index - 1])
         else { return nil }
         var end = index + 1
@@ -132,7 +135,8 @@ struct StudentNameSpans {
             let withInitial = tokens[index + 1].isInitial
             end += 1
             if !withInitial, isSurname(after: end - 1), !tokens[end].isInitial { end += 1 }
-            let subject = inImage && token.startsSentence
+            // The subject of a caption: "Isabela Cardoso-Whitfield drives the robot".
+            let subject = inImage && token.startsSentence && end < tokens.count && !tokens[end].capitalised
             let possessive = !withInitial && tokens[end - 1].possessive
             let headline = !withInitial && end < tokens.count && tokens[end - 1].joinsNext && data.context.studentVerbs.contains(tokens[end])
             guard isIntroduced(index) || coordinated || subject || ((possessive || headline) && hasStudentContext(index..<end)),
@@ -202,9 +206,13 @@ struct StudentNameSpans {
     private func isFamous(_ range: Range<Int>) -> Bool {
         let famous = data.context.famous
         guard !famous.isEmpty, range.contains(where: { data.context.famousWords.contains(tokens[$0]) }) else { return false }
-        for start in max(0, range.lowerBound - 2)...range.lowerBound {
-            for end in range.upperBound...min(tokens.count, range.upperBound + 2)
-            where famous.contains(key: tokens.key(start..<end)) {
+        // Any run of words around or inside the name that is a famous name ("Explore Chris
+        // Hadfield's Photos" holds "Chris Hadfield").
+        let lower = max(0, range.lowerBound - 2)
+        let upper = min(tokens.count, range.upperBound + 2)
+        for start in lower..<upper where data.context.famousWords.contains(tokens[start]) {
+            for end in (start + 1)...upper where end > range.lowerBound && start < range.upperBound
+                && famous.contains(key: tokens.key(start..<end)) {
                 return true
             }
         }
