@@ -10,26 +10,31 @@ public enum Redaction {
     public static func apply(_ finding: Finding) -> Finding {
         var redacted = finding
         let wholeMatch = finding.category == .studentName
-        redacted.match.text = mask(finding.match.text, everyWord: wholeMatch)
+        // The match's own words are masked wherever they appear, in any case.
+        let named = Set(words(of: finding.match.text).filter { $0.count > 1 })
+        redacted.match.text = mask(finding.match.text, everyWord: wholeMatch, also: named)
         let snippet = Array(finding.snippet.unicodeScalars)
         let lower = min(finding.snippetMatch.lowerBound, snippet.count)
         let upper = min(max(lower, finding.snippetMatch.upperBound), snippet.count)
         // A word cut by the snippet's "…" may be the tail of a name: it is masked too.
-        let before = mask(String(String.UnicodeScalarView(snippet[0..<lower])), everyWord: false, cutAtStart: snippet.first == "…")
+        let before = mask(String(String.UnicodeScalarView(snippet[0..<lower])), everyWord: false, also: named, cutAtStart: snippet.first == "…")
         let match = mask(String(String.UnicodeScalarView(snippet[lower..<upper])), everyWord: true)
-        let after = mask(String(String.UnicodeScalarView(snippet[upper...])), everyWord: false, cutAtEnd: snippet.last == "…")
+        let after = mask(String(String.UnicodeScalarView(snippet[upper...])), everyWord: false, also: named, cutAtEnd: snippet.last == "…")
         redacted.snippet = before + match + after
         let start = before.unicodeScalars.count
         redacted.snippetMatch = start..<(start + match.unicodeScalars.count)
-        redacted.item.title = finding.item.title.map { mask($0, everyWord: false) }
-        redacted.message = maskWords(of: finding.match.text, in: finding.message)
-        redacted.copyright?.holder = finding.copyright?.holder.map { mask($0, everyWord: false) }
+        redacted.item.title = finding.item.title.map { mask($0, everyWord: false, also: named) }
+        redacted.message = mask(finding.message, everyWord: false, also: named, capitals: false)
+        redacted.copyright?.holder = finding.copyright?.holder.map { mask($0, everyWord: false, also: named) }
         redacted.redacted = true
         return redacted
     }
 
-    /// `text` with each word (or each capitalised word) replaced by its first letter and a period.
-    static func mask(_ text: String, everyWord: Bool, cutAtStart: Bool = false, cutAtEnd: Bool = false) -> String {
+    /// `text` with words replaced by their first letter and a period: every word, or each
+    /// capitalised word (unless `capitals` is false) and each word in `also` (lower-cased).
+    static func mask(
+        _ text: String, everyWord: Bool, also: Set<String> = [], capitals: Bool = true, cutAtStart: Bool = false, cutAtEnd: Bool = false
+    ) -> String {
         var output = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -44,7 +49,8 @@ public enum Redaction {
                 end += 1
             }
             let cut = (cutAtStart && index == 1) || (cutAtEnd && end == scalars.count - 1)
-            if everyWord || cut || scalars[index].properties.isUppercase {
+            let listed = !also.isEmpty && also.contains(String(String.UnicodeScalarView(scalars[index..<end])).lowercased())
+            if everyWord || cut || listed || (capitals && scalars[index].properties.isUppercase) {
                 output.append(scalars[index])
                 if end >= scalars.count || scalars[end] != "." { output.append(".") }
             } else {
@@ -55,14 +61,9 @@ public enum Redaction {
         return String(output)
     }
 
-    /// `message` with any word of `match` (two letters or more) masked.
-    private static func maskWords(of match: String, in message: String) -> String {
-        let words = Set(match.split { !$0.isLetter }.filter { $0.count > 1 }.map { $0.lowercased() })
-        guard !words.isEmpty else { return message }
-        return message.split(separator: " ", omittingEmptySubsequences: false).map { word in
-            let bare = word.filter(\.isLetter).lowercased()
-            return words.contains(bare) ? mask(String(word), everyWord: true) : String(word)
-        }.joined(separator: " ")
+    /// The words of `text` (letters and inner apostrophes), lower-cased.
+    private static func words(of text: String) -> [String] {
+        text.split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { $0.lowercased() }
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }

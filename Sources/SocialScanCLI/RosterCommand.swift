@@ -31,6 +31,7 @@ struct RosterImportCommand: ParsableCommand, RunnableCommand {
 
     @OptionGroup var key: RosterKeyOptions
     @OptionGroup var csv: RosterCSVOptions
+    @OptionGroup var patterns: PatternOptions
 
     func execute(io: CommandIO) -> Int32 {
         do {
@@ -39,9 +40,14 @@ struct RosterImportCommand: ParsableCommand, RunnableCommand {
                 return ScanOutcome.usageError.rawValue
             }
             let roster = try csv.reader.students(path: file)
-            let names = NameData.shippedDirectory(environment: io.environment).flatMap { try? NameData(directory: $0) }
-            let hashed = HashedRoster(roster: roster, key: rosterKey, nicknames: names?.nicknames ?? NicknameTable())
-            guard SecretFile.write(RosterFile.encode(hashed), to: out) else {
+            // The nickname table comes from the same packs as scan's; without it nicknames would
+            // silently not match, so its absence is an error.
+            guard let names = try patterns.loadNameData(environment: io.environment) else {
+                io.diagnose(.error, "the student-name data (Patterns/names/) was not found; set SOCIALSCAN_PATTERNS")
+                return ScanOutcome.usageError.rawValue
+            }
+            let hashed = HashedRoster(roster: roster, key: rosterKey, nicknames: names.nicknames)
+            guard SecretFile.write(try RosterFile.encode(hashed), to: out, replacing: true) else {
                 io.diagnose(.error, "\(out): cannot be written")
                 return ScanOutcome.usageError.rawValue
             }
@@ -50,7 +56,7 @@ struct RosterImportCommand: ParsableCommand, RunnableCommand {
             io.stderr.write("socialscan: imported \(roster.students.count) students (media consent: \(consented) yes, \(dated) until a date) into \(out)\n")
             return 0
         } catch {
-            io.diagnose(.error, error.description)
+            io.diagnose(.error, "\(error)")
             return ScanOutcome.usageError.rawValue
         }
     }
@@ -65,27 +71,37 @@ struct RosterKeygenCommand: ParsableCommand, RunnableCommand {
     var out: String
 
     func execute(io: CommandIO) -> Int32 {
-        guard !FileManager.default.fileExists(atPath: out) else {
-            io.diagnose(.error, "\(out): already exists; a key is never overwritten (a new key needs a new roster import)")
-            return ScanOutcome.usageError.rawValue
-        }
-        guard SecretFile.write(Array((RosterKey.generateHex() + "\n").utf8), to: out) else {
-            io.diagnose(.error, "\(out): cannot be written")
+        guard SecretFile.write(Array((RosterKey.generateHex() + "\n").utf8), to: out, replacing: false) else {
+            let exists = FileManager.default.fileExists(atPath: out)
+            io.diagnose(.error, exists
+                ? "\(out): already exists; a key is never overwritten (a new key needs a new roster import)"
+                : "\(out): cannot be written")
             return ScanOutcome.usageError.rawValue
         }
         return 0
     }
 }
 
-/// Writes files only their owner can read, atomically (a temporary file renamed into place).
+/// Writes files only their owner can ever read: created with mode 0600 by `open(O_EXCL)`, so
+/// no other account sees them even for a moment. With `replacing`, a temporary file is renamed
+/// into place (atomic); without, an existing file is never touched.
 enum SecretFile {
-    static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(
-            atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
-        else { return false }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
+    static func write(_ bytes: [UInt8], to path: String, replacing: Bool) -> Bool {
+        let target = replacing ? path + ".tmp-\(getpid())" : path
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        let written = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        let closed = close(descriptor) == 0
+        guard written, closed, !replacing || rename(target, path) == 0 else {
+            unlink(target)
             return false
         }
         return true

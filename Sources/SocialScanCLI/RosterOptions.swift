@@ -22,6 +22,12 @@ struct RosterOptions: ParsableArguments {
 
     /// The key, roster and staff list, or nil for each that was not given.
     func load(names: NameData?, environment: [String: String]) throws(RosterError) -> (roster: HashedRoster?, staff: HashedRoster?, key: RosterKey?) {
+        if rosterOnly && roster == nil {
+            throw RosterError(source: "--roster-only", problem: "needs --roster")
+        }
+        if names == nil && (roster != nil || staff != nil) {
+            throw RosterError(source: roster != nil ? "--roster" : "--staff", problem: "the student-name data (Patterns/names/) was not found")
+        }
         let rosterKey = try key.load(environment: environment)
         var hashed: HashedRoster?
         if let roster {

@@ -68,8 +68,9 @@ public struct HashedRoster: Sendable {
             people.append(entry.1)
             for form in entry.2.full { add(form, person: index, to: \.forms, prefilter: prefilter) }
             for form in entry.2.givenOnly { add(form, person: index, to: \.givenOnly, prefilter: prefilter) }
-            if let id = entry.3, !id.isEmpty {
-                identifiers[FormHash(key.mac(.identifier, Array(id.utf8)).prefix(16).map { $0 }), default: []].append(index)
+            // Only the digits count: "318-402-751" and "318 402 751" are the same number.
+            if let digits = entry.3.map({ $0.filter(\.isASCII).filter(\.isNumber) }), RosterNumberDetector.digits.contains(digits.count) {
+                identifiers[FormHash(Array(key.mac(.identifier, Array(digits.utf8)).prefix(16))), default: []].append(index)
             }
         }
     }

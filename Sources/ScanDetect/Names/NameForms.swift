@@ -21,17 +21,27 @@ struct NameForms: Equatable {
         }
         for name in given {
             full.insert(name + surname)
-            full.insert(name + [[surname[0][0]]])
+            full.insert(name + [Self.initial(surname[0])])
         }
         for name in written {
-            full.insert([[name[0][0]]] + surname)
+            full.insert([Self.initial(name[0])] + surname)
             full.insert(surname + name)  // family name first, as many cultures write it
             givenOnly.insert(name)
         }
     }
 
+    /// Words kept of one name (first, last or preferred): longer ones are not names.
+    static let maximumWords = 6
+
     private static func tokens(_ text: String) -> [[UInt8]] {
-        NameTokenizer.words(text)
+        Array(NameTokenizer.words(text).prefix(maximumWords))
+    }
+
+    /// The first letter of a folded word, as its own folded word (one scalar: "n", "п").
+    static func initial(_ word: [UInt8]) -> [UInt8] {
+        guard let lead = word.first else { return [] }
+        let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        return Array(word.prefix(length))
     }
 
     /// `text` as one folded key: its words folded and joined by single spaces.

@@ -31,7 +31,7 @@ struct NameMatcher {
                 var last = anchor
                 while true {
                     let window = first..<(last + 1)
-                    if tokens[last].capitalised || tokens[last].isInitial, tried.insert(first << 20 | last).inserted,
+                    if tokens[last].capitalised || tokens[last].isInitial, tried.insert(first &* tokens.count &+ last).inserted,
                         let match = lookUp(window, in: tokens) {
                         found.append(match)
                     }
@@ -40,7 +40,7 @@ struct NameMatcher {
                 }
             }
         }
-        return Self.longestFirst(found)
+        return Self.longestFirst(found, tokenCount: tokens.count)
     }
 
     /// The people whose form is exactly `window`, if any.
@@ -57,14 +57,19 @@ struct NameMatcher {
         bytes.withUnsafeBufferPointer { roster.tokenPrefilter.contains(prefilter.hash($0)) }
     }
 
-    /// Full forms before given names, longer before shorter; overlapping ones dropped.
-    private static func longestFirst(_ matches: [Match]) -> [Match] {
+    /// Full forms before given names, longer before shorter; overlapping ones dropped (one flag
+    /// per word, so a field full of names costs linear time).
+    private static func longestFirst(_ matches: [Match], tokenCount: Int) -> [Match] {
         let ordered = matches.sorted { a, b in
             a.givenOnly != b.givenOnly ? !a.givenOnly : a.tokens.count != b.tokens.count ? a.tokens.count > b.tokens.count
                 : a.tokens.lowerBound < b.tokens.lowerBound
         }
+        var taken = [Bool](repeating: false, count: tokenCount)
         var kept: [Match] = []
-        for match in ordered where !kept.contains(where: { $0.tokens.overlaps(match.tokens) }) { kept.append(match) }
+        for match in ordered where !match.tokens.contains(where: { taken[$0] }) {
+            match.tokens.forEach { taken[$0] = true }
+            kept.append(match)
+        }
         return kept.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 }

@@ -21,8 +21,8 @@ struct NameToken: Sendable, Equatable {
     /// letter says nothing about it being a name).
     var startsSentence = false
 
-    /// A single letter (an initial such as the `K` of "Nora K.").
-    var isInitial: Bool { foldedEnd - foldedStart == 1 }
+    /// A single letter (an initial such as the `K` of "Nora K." or the `П` of "Nora П.").
+    var isInitial = false
 }
 
 /// The words of one text: the tokens, and all their folded bytes back to back (one buffer, so

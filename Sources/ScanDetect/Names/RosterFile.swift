@@ -37,16 +37,19 @@ public enum RosterFile {
         var ids: [String]
     }
 
-    /// The file's bytes for `roster`.
-    public static func encode(_ roster: HashedRoster) -> [UInt8] {
-        func hashes(_ table: [HashedRoster.FormHash: [Int]], of person: Int) -> [String] {
-            table.filter { $0.value.contains(person) }.map(\.key.hex).sorted()
+    /// The file's bytes for `roster`; throws when it cannot be encoded (never writes half a file).
+    public static func encode(_ roster: HashedRoster) throws(RosterError) -> [UInt8] {
+        /// Each person's hashes, in one pass over the table.
+        func byPerson(_ table: [HashedRoster.FormHash: [Int]]) -> [[String]] {
+            var lists = [[String]](repeating: [], count: roster.people.count)
+            for (hash, people) in table { people.forEach { lists[$0].append(hash.hex) } }
+            return lists.map { $0.sorted() }
         }
+        let (forms, given, ids) = (byPerson(roster.forms), byPerson(roster.givenOnly), byPerson(roster.identifiers))
         let students = roster.people.enumerated().map { index, person in
             Student(
                 grade: person.grade, school: person.school, consent: person.consent.fileValue,
-                forms: hashes(roster.forms, of: index), given: hashes(roster.givenOnly, of: index),
-                ids: hashes(roster.identifiers, of: index))
+                forms: forms[index], given: given[index], ids: ids[index])
         }
         let contents = Contents(
             schema: schema, keyCheck: HashedRoster.keyCheck(roster.key), maxFormTokens: roster.maxFormTokens,
@@ -54,7 +57,10 @@ public enum RosterFile {
             students: students)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return Array((try? encoder.encode(contents)) ?? Data()) + [0x0A]
+        guard let data = try? encoder.encode(contents) else {
+            throw RosterError(source: "roster", problem: "the roster could not be encoded")
+        }
+        return Array(data) + [0x0A]
     }
 
     /// Reads a roster file; throws when it is not one, or when `key` is not the key it was made with.
@@ -64,6 +70,9 @@ public enum RosterFile {
         }
         guard contents.keyCheck == HashedRoster.keyCheck(key) else {
             throw RosterError(source: path, problem: "the roster key does not match the key this roster was imported with")
+        }
+        guard (1...16).contains(contents.maxFormTokens) else {
+            throw RosterError(source: path, problem: "max_form_tokens must be from 1 to 16")
         }
         var roster = HashedRoster(key: key)
         roster.maxFormTokens = contents.maxFormTokens

@@ -34,7 +34,8 @@ public struct RosterReader: Sendable {
         try rows(path: path) { (row: Row) throws(RosterError) in
             let consentText = row["media_consent"] ?? ""
             guard let consent = MediaConsent(csvValue: consentText) else {
-                throw RosterError(source: path, line: row.line, problem: "media_consent must be yes, no, empty or a date YYYY-MM-DD, not \"\(consentText)\"")
+                // The value is not repeated: with a wrong --column it could be a name.
+                throw RosterError(source: path, line: row.line, problem: "media_consent must be yes, no, empty or a date YYYY-MM-DD")
             }
             students.append(Roster.Student(
                 firstName: try row.required("first_name"), lastName: try row.required("last_name"),

@@ -62,30 +62,33 @@ struct StudentNameSpans {
     /// Look for students not on the roster too (the context detector).
     var findUnlisted = true
 
+    /// The names of the field, in text order. Linear in the number of words: one flag per word
+    /// says whether a name already holds it.
     var spans: [StudentNameSpan] {
         var result: [StudentNameSpan] = []
-        var covered: [Range<Int>] = []
-        let staffMatches = staff?.matches(in: tokens).filter { !$0.givenOnly } ?? []
+        var covered = [Bool](repeating: false, count: tokens.count)
+        let staffMatches = Set((staff?.matches(in: tokens) ?? []).filter { !$0.givenOnly }.map(\.tokens))
         for match in roster?.matches(in: tokens) ?? [] {
             let span = rosterSpan(match, staffMatches: staffMatches)
             // A given name alone that was not taken (no context) leaves the words to the context detector.
-            if span != nil || !match.givenOnly { covered.append(match.tokens) }
+            if span != nil || !match.givenOnly { match.tokens.forEach { covered[$0] = true } }
             if let span { result.append(span) }
         }
-        covered += staffMatches.map(\.tokens)
+        staffMatches.forEach { $0.forEach { covered[$0] = true } }
         guard findUnlisted else { return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
-        for index in tokens.indices where tokens[index].capitalised && !covered.contains(where: { $0.contains(index) }) {
-            let coordinated = index >= 2 && Self.conjunctions.contains(tokens[index - 1])
-                && result.contains { $0.tokens.upperBound == index - 1 }
-            guard let span = contextSpan(at: index, coordinated: coordinated), !covered.contains(where: { $0.overlaps(span.tokens) })
+        var nameEnds = Set(result.map(\.tokens.upperBound))
+        for index in tokens.indices where tokens[index].capitalised && !covered[index] {
+            let coordinated = index >= 2 && Self.conjunctions.contains(tokens[index - 1]) && nameEnds.contains(index - 1)
+            guard let span = contextSpan(at: index, coordinated: coordinated), !span.tokens.contains(where: { covered[$0] })
             else { continue }
-            covered.append(span.tokens)
+            span.tokens.forEach { covered[$0] = true }
+            nameEnds.insert(span.tokens.upperBound)
             result.append(span)
         }
         return result.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
-    private func rosterSpan(_ match: NameMatcher.Match, staffMatches: [NameMatcher.Match]) -> StudentNameSpan? {
+    private func rosterSpan(_ match: NameMatcher.Match, staffMatches: Set<Range<Int>>) -> StudentNameSpan? {
         guard !isFamous(match.tokens) else { return nil }
         let consented = match.people.allSatisfy { roster?.roster.people[$0].consent.covers(day: day) ?? false }
         var span = StudentNameSpan(tokens: match.tokens, source: .roster(consented: consented), confidence: Self.fullForm)
@@ -98,7 +101,7 @@ struct StudentNameSpans {
         } else if match.tokens.contains(where: { tokens[$0].isInitial }) {
             span.confidence = Self.formWithInitial
         }
-        if staffMatches.contains(where: { $0.tokens == match.tokens }) {
+        if staffMatches.contains(match.tokens) {
             span.confidence -= Self.staffPenalty
             span.notes.append("The same name is also on the staff list.")
         }
