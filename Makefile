@@ -48,10 +48,13 @@ install: release
 clean:
 	$(SWIFT) package clean
 
-## Fuzz the parse and detect stages for FUZZ_SECONDS (default 60) with libFuzzer and ASan,
-## seeded with the samples. Not part of `make test`.
+## Fuzz the parse and detect stages (pattern rules, student names, roster numbers) for
+## FUZZ_SECONDS (default 60) with libFuzzer and ASan, seeded with the samples and the eval texts.
+## Not part of `make test`.
 FUZZ_SECONDS ?= 60
 fuzz: setup
+	rm -f Fuzz/.build/debug/description.json  # SwiftPM caches a path dependency's file list
 	swift build --package-path Fuzz --product parse-fuzzer --sanitize fuzzer --sanitize address
 	mkdir -p .build/fuzz-corpus && cp -n Samples/feeds/*.* Samples/pages/*.html .build/fuzz-corpus/ 2>/dev/null || true
+	python3 scripts/eval-texts.py Samples/eval .build/fuzz-corpus
 	Fuzz/.build/debug/parse-fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=65536 .build/fuzz-corpus
