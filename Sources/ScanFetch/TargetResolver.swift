@@ -3,7 +3,7 @@ import Foundation
 /// Turns command-line arguments into targets, in argument order.
 ///
 /// A directory expands to its feed and page files, recursively, sorted by path so that runs are
-/// deterministic. An argument that names nothing becomes a failure in its place, so the report
+/// deterministic (a `.json` file only when it is a JSON Feed). An argument that names nothing becomes a failure in its place, so the report
 /// keeps the user's order.
 public struct TargetResolver: Sendable {
     /// File name endings a directory walk picks up (feeds and pages).
@@ -36,6 +36,16 @@ public struct TargetResolver: Sendable {
         return files.map { .success(.file($0)) }
     }
 
+    /// Whether a `.json` file found in a directory is a JSON Feed (it names jsonfeed.org near its
+    /// start): other JSON (settings, data) is not a document to scan. A file named on the command
+    /// line is always read.
+    static func isJSONFeed(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        return String(decoding: head, as: UTF8.self).contains("jsonfeed.org")
+    }
+
     private func documentFiles(under directory: String) -> [String] {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
@@ -47,7 +57,8 @@ public struct TargetResolver: Sendable {
             guard Self.documentExtensions.contains(ext) else { continue }
             let path = base + "/" + relative
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                ext != "json" || Self.isJSONFeed(path) {
                 paths.append(path)
             }
         }

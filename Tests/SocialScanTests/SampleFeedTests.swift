@@ -1,4 +1,5 @@
 import Foundation
+import ScanFetch
 import Testing
 
 /// Every file in `Samples/feeds/` parses with `items`, exit 0, and yields the number of items
@@ -15,6 +16,13 @@ struct SampleFeedTests {
             return (String(columns[0]), count)
         }
     }()
+
+    @Test func directoriesYieldFeedsAndPagesButNotOtherJSON() {
+        let files = TargetResolver().resolve([Repo.path("Samples")]).compactMap { try? $0.get().name }
+        #expect(files.contains { $0.hasSuffix("jsonfeed-11-robotics.json") })
+        #expect(!files.contains { $0.hasSuffix("eval.json") })
+        #expect(files.count > 20)
+    }
 
     @Test func manifestListsEverySample() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Repo.path("Samples/feeds"))
