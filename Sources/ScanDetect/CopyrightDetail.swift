@@ -19,10 +19,18 @@ enum CopyrightDetailReader {
                 if (1900...2099).contains(value) { year = value }
             }
         }
-        // The match folded, with the scalar each folded byte came from.
+        // The match folded, with the scalar each folded byte came from (ASCII, the usual case,
+        // byte for byte).
         var folded: [UInt8] = []
         var owner: [Int] = []
+        folded.reserveCapacity(scalars.count)
+        owner.reserveCapacity(scalars.count)
         for (index, scalar) in scalars.enumerated() {
+            if scalar.value < 0x80 {
+                folded.append(TextFolding.ascii[Int(scalar.value)])
+                owner.append(index)
+                continue
+            }
             TextFolding.withFolded(scalar) { bytes in
                 folded.append(contentsOf: bytes)
                 owner.append(contentsOf: repeatElement(index, count: bytes.count))

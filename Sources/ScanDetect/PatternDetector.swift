@@ -115,12 +115,20 @@ public struct PatternDetector: Detector {
         let byLength = candidates.enumerated().sorted { a, b in
             a.element.range.count != b.element.range.count ? a.element.range.count > b.element.range.count : a.offset < b.offset
         }
-        // One set of taken positions per category: linear, however many hits a hostile field has.
-        var taken: [Category: Set<Int>] = [:]
+        // A few candidates (the usual case) are compared directly; many (a hostile field) go
+        // through one set of taken positions per category, which keeps the work linear.
         var kept: [Candidate] = []
-        for (_, candidate) in byLength where !candidate.range.contains(where: { taken[candidate.rule.category]?.contains($0) ?? false }) {
-            taken[candidate.rule.category, default: []].formUnion(candidate.range)
-            kept.append(candidate)
+        if byLength.count <= 32 {
+            for (_, candidate) in byLength
+            where !kept.contains(where: { $0.rule.category == candidate.rule.category && $0.range.overlaps(candidate.range) }) {
+                kept.append(candidate)
+            }
+        } else {
+            var taken: [Category: Set<Int>] = [:]
+            for (_, candidate) in byLength where !candidate.range.contains(where: { taken[candidate.rule.category]?.contains($0) ?? false }) {
+                taken[candidate.rule.category, default: []].formUnion(candidate.range)
+                kept.append(candidate)
+            }
         }
         return kept.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
