@@ -7,12 +7,25 @@ public enum Fingerprint {
     /// Normalising lowercases and folds every run of white space to one space, so a line break
     /// moving inside a post does not make a new finding.
     public static func of(rule: String, itemID: String, match: String) -> String {
-        let material = [rule, itemID, normalise(match)].joined(separator: "\u{1F}")
-        let digest = SHA256.hash(data: Array(material.utf8))
-        return digest.prefix(16).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        var material = Array(rule.utf8)
+        material.append(0x1F)
+        material += itemID.utf8
+        material.append(0x1F)
+        material += normalise(match).utf8
+        let digest = material.withUnsafeBytes { SHA256.hash(data: $0) }
+        return hex(digest.prefix(16))
+    }
+
+    /// Lowercase hexadecimal, from a table (no string per byte).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(32)
+        for byte in bytes {
+            output.append(digits[Int(byte >> 4)])
+            output.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     public static func normalise(_ text: String) -> String {
@@ -36,10 +49,7 @@ extension Fingerprint {
     /// A stable id for an item that has none of its own: a hash of the texts given.
     public static func contentID(_ parts: [String]) -> String {
         let digest = SHA256.hash(data: Array(parts.joined(separator: "\u{1F}").utf8))
-        return "sha256:" + digest.prefix(16).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return "sha256:" + hex(digest.prefix(16))
     }
 }
 

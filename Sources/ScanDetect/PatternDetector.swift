@@ -141,7 +141,7 @@ public struct PatternDetector: Detector {
         let snippet = Snippet(field: fieldText, match: candidate.range)
         return Finding(
             rule: rule.id, category: rule.category, policy: rule.policy, severity: rule.severity,
-            confidence: candidate.confidence, message: ([rule.message] + candidate.notes).joined(separator: " "), source: source, item: item, field: field,
+            confidence: candidate.confidence, message: candidate.notes.isEmpty ? rule.message : ([rule.message] + candidate.notes).joined(separator: " "), source: source, item: item, field: field,
             match: MatchSpan(text: text, start: candidate.range.lowerBound, end: candidate.range.upperBound),
             snippet: snippet.text, snippetMatch: snippet.match,
             fingerprint: Fingerprint.of(rule: rule.id, itemID: item.id, match: text),
