@@ -8,6 +8,9 @@ struct LiteralAutomaton: Sendable {
     /// `next[state * classCount + byteClass[byte]]` is the next state shifted left by one, with
     /// the low bit set when that state ends at least one pattern: one load per byte tells both.
     let next: [Int32]
+    /// The same table in 16-bit entries when there are fewer than 32,768 states (the usual
+    /// case): half the memory, so more of it stays in cache. Empty otherwise.
+    let compactNext: [UInt16]
     /// The column of each byte.
     let byteClass: [UInt8]
     let classCount: Int
@@ -69,6 +72,7 @@ struct LiteralAutomaton: Sendable {
         byteClass = classes
         classCount = representatives.count
         next = goto.flatMap { row in representatives.map { row[$0] << 1 | (outputs[Int(row[$0])].isEmpty ? 0 : 1) } }
+        compactNext = goto.count < 32_768 ? next.map { UInt16(truncatingIfNeeded: $0) } : []
         var start: [Int32] = [0]
         for list in outputs { start.append((start.last ?? 0) + Int32(list.count)) }
         outputStart = start

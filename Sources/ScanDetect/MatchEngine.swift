@@ -33,9 +33,14 @@ struct MatchEngine: Sendable {
 
     /// Every hit in `text`, in order of where it ends.
     func scan(_ text: String) -> [Hit] {
+        automaton.compactNext.isEmpty ? scan(text, table: automaton.next) : scan(text, table: automaton.compactNext)
+    }
+
+    /// The scan over a transition table of `Entry`s (16 or 32 bits).
+    private func scan<Entry: FixedWidthInteger>(_ text: String, table entries: [Entry]) -> [Hit] {
         var copy = text
         return copy.withUTF8 { utf8 in
-            automaton.next.withUnsafeBufferPointer { table in
+            entries.withUnsafeBufferPointer { table in
               automaton.byteClass.withUnsafeBufferPointer { classes in
                 TextFolding.ascii.withUnsafeBufferPointer { ascii in
                     foldBytes.withUnsafeBufferPointer { foldBytes in
@@ -44,7 +49,7 @@ struct MatchEngine: Sendable {
                             guard let table = table.baseAddress, let classes = classes.baseAddress, let ascii = ascii.baseAddress,
                                 let foldBytes = foldBytes.baseAddress, let foldOffsets = foldOffsets.baseAddress
                             else { return [] }
-                            var scanner = Scanner(
+                            var scanner = Scanner<Entry>(
                                 engine: self, table: table, classes: classes, ascii: ascii, foldBytes: foldBytes,
                                 foldOffsets: foldOffsets)
                             defer { scanner.ring.deallocate() }
@@ -59,9 +64,9 @@ struct MatchEngine: Sendable {
     }
 
     /// The scan's state: automaton state, recent scalar offsets, the current digit run.
-    private struct Scanner {
+    private struct Scanner<Entry: FixedWidthInteger> {
         let engine: MatchEngine
-        let table: UnsafePointer<Int32>
+        let table: UnsafePointer<Entry>
         let classes: UnsafePointer<UInt8>
         let classCount: Int
         let ascii: UnsafePointer<UInt8>
@@ -78,7 +83,7 @@ struct MatchEngine: Sendable {
         let wantsSign: Bool
 
         init(
-            engine: MatchEngine, table: UnsafePointer<Int32>, classes: UnsafePointer<UInt8>, ascii: UnsafePointer<UInt8>,
+            engine: MatchEngine, table: UnsafePointer<Entry>, classes: UnsafePointer<UInt8>, ascii: UnsafePointer<UInt8>,
             foldBytes: UnsafePointer<UInt8>, foldOffsets: UnsafePointer<Int32>
         ) {
             self.engine = engine
@@ -121,7 +126,7 @@ struct MatchEngine: Sendable {
                 }
                 ring[emitted & mask] = index
                 emitted &+= 1
-                let value = table[state &* classCount &+ Int(classes[Int(byte)])]
+                let value = Int(truncatingIfNeeded: table[state &* classCount &+ Int(classes[Int(byte)])])
                 state = Int(value >> 1)
                 if value & 1 != 0 { scanner.record(state: state, emitted: emitted, index: index) }
             }
