@@ -168,13 +168,22 @@ extension NameTokenizer.Reader {
         guard let base = utf8.baseAddress else { return utf8.count }
         let highBits: UInt64 = 0x8080_8080_8080_8080
         var index = start
-        while index + 8 <= utf8.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        @inline(__always)
+        func candidates(at offset: Int) -> UInt64 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
             let high = word & highBits
             let low = word & ~highBits
             let atLeastA = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & highBits
             let pastZ = (low &+ 0x2525_2525_2525_2525) & highBits
-            let candidates = (atLeastA & ~pastZ & ~high) | high
+            return (atLeastA & ~pastZ & ~high) | high
+        }
+        while index + 8 <= utf8.count {
+            // Two words at a time while nothing is found (the common case).
+            if index + 16 <= utf8.count && candidates(at: index) | candidates(at: index + 8) == 0 {
+                index += 16
+                continue
+            }
+            let candidates = candidates(at: index)
             guard candidates != 0 else {
                 index += 8
                 continue

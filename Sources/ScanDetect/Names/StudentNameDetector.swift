@@ -84,10 +84,13 @@ public struct StudentNameDetector: Detector {
     /// The fast path with a roster alone: some run of joined words holds a roster word and is,
     /// by its SipHash, maybe a roster form (the keyed HMAC is left to the full path).
     private func mayNameRosterStudent(_ text: String) -> Bool {
-        guard let roster else { return false }
+        guard let roster, let words = rosterWords else { return false }
+        // Locals only in the closures: capturing `self` would copy the whole detector per field.
         let forms = roster.roster.formPrefilter
+        let siphash = prefilter
         return NameTokenizer.mayHoldForm(
-            text, maxTokens: roster.roster.maxFormTokens, isWord: isRosterWord, isForm: { forms.contains(prefilter.hash($0)) })
+            text, maxTokens: roster.roster.maxFormTokens, isWord: { words.contains(siphash.hash($0)) },
+            isForm: { forms.contains(siphash.hash($0)) })
     }
 
     private func isRosterWord(_ bytes: ArraySlice<UInt8>) -> Bool {
