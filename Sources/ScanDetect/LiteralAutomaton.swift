@@ -59,15 +59,14 @@ struct LiteralAutomaton: Sendable {
                 }
             }
         }
+        // Class 0 is every byte no pattern uses (represented by one of them); each byte a pattern
+        // uses has a class of its own (with all 256 used, there is no class for unused bytes).
+        let used = Set(patterns.joined())
         var classes = [UInt8](repeating: 0, count: 256)
-        var representatives: [Int] = [0]
-        for byte in Set(patterns.joined()).sorted() where byte != 0 {
+        var representatives: [Int] = used.count < 256 ? [(0..<256).first { !used.contains(UInt8($0)) } ?? 0] : []
+        for byte in used.sorted() {
             classes[Int(byte)] = UInt8(representatives.count)
             representatives.append(Int(byte))
-        }
-        if Set(patterns.joined()).contains(0) { representatives[0] = 0 } else {
-            // Class 0 is every byte no pattern uses; 0x00 is one of them (text never has NUL here).
-            representatives[0] = (0..<256).first { !Set(patterns.joined()).contains(UInt8($0)) } ?? 0
         }
         byteClass = classes
         classCount = representatives.count

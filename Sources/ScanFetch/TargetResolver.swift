@@ -36,14 +36,16 @@ public struct TargetResolver: Sendable {
         return files.map { .success(.file($0)) }
     }
 
-    /// Whether a `.json` file found in a directory is a JSON Feed (it names jsonfeed.org near its
-    /// start): other JSON (settings, data) is not a document to scan. A file named on the command
-    /// line is always read.
+    /// Whether a `.json` file found in a directory is a JSON Feed (it names jsonfeed.org, its
+    /// `version`, anywhere: keys may come in any order): other JSON (settings, data) is not a
+    /// document to scan. Files too large to check are kept (the parser then judges them); a file
+    /// named on the command line is always read.
     static func isJSONFeed(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 4096)) ?? Data()
-        return String(decoding: head, as: UTF8.self).contains("jsonfeed.org")
+        let limit = 64 << 20
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= limit,
+            let data = FileManager.default.contents(atPath: path)
+        else { return true }
+        return data.range(of: Data("jsonfeed.org".utf8)) != nil
     }
 
     private func documentFiles(under directory: String) -> [String] {

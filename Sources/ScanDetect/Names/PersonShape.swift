@@ -15,7 +15,7 @@ struct PersonShape: Sendable {
     }
 
     private static let titles = WordSet([
-        "mr", "mrs", "ms", "miss", "dr", "mx", "mme", "mlle", "m", "coach", "madame", "monsieur", "principal", "teacher",
+        "mr", "mrs", "ms", "miss", "dr", "mx", "mme", "mlle", "m", "coach", "madame", "monsieur",
     ].map { Array($0.utf8) })
 
     func present(in text: String) -> Bool {
