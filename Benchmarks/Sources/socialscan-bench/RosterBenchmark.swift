@@ -31,6 +31,7 @@ struct RosterBenchmark {
             ("patterns only", [patternDetector]),
             ("+ --roster-only, no student named", [patternDetector, rosterOnly]),
             ("+ --roster-only, students named", [patternDetector, rosterOnlyNamed]),
+            ("--roster-only alone, no student named", [rosterOnly]),
             ("+ student names, no roster", [patternDetector, contextOnly]),
             ("+ student names, \(size) roster", [patternDetector, withRoster]),
         ]
@@ -62,7 +63,7 @@ struct RosterBenchmark {
         print(String(format: "matching the roster alone adds %+.1f%% to the patterns' time (%+.1f%% when its students are named every 50 words);",
                      added(1), added(2)))
         print(String(format: "the name detector adds %+.1f%% (context only) and %+.1f%% (with the roster, of which the roster %+.1f%%)",
-                     added(3), added(4), (medians[4] / medians[3] - 1) * 100))
+                     added(4), added(5), (medians[5] / medians[4] - 1) * 100))
     }
 
     /// A fictional roster: first names from the shipped list, invented surnames, and the

@@ -120,16 +120,24 @@ extension NameTokenizer.Reader {
                 position += length
                 continue
             }
-            // A lower-case word matters only where a name form could still hold it (a particle
-            // such as "de la" or "della"): after a capital, within the longest form's length.
-            if kind == .lower && !startsElision(at: position) && (run.isEmpty || wordsSinceCapital >= maxTokens - 1) {
+            // A lower-case word matters only where a name form could still hold it: a particle
+            // ("de la", "della": five letters at most) after a roster word or an initial (a form
+            // starts with one), within the longest form's length.
+            if kind == .lower && !startsElision(at: position) {
+                let start = position
                 skipWord()
-                if let word = lone, isForm(bytes(word)) { return true }
-                lone = nil
-                run.removeAll(keepingCapacity: true)
-                gap = NameTokenizer.Gap()
-                gap.other = true
-                continue
+                let mayBeParticle = position - start <= Self.particleBytes && wordsSinceCapital < maxTokens - 1
+                    && run.contains { $0.rosterWord || $0.initial }
+                if mayBeParticle {
+                    position = start
+                } else {
+                    if let word = lone, isForm(bytes(word)) { return true }
+                    lone = nil
+                    run.removeAll(keepingCapacity: true)
+                    gap = NameTokenizer.Gap()
+                    gap.other = true
+                    continue
+                }
             }
             let last = run.last
             let token = word()
@@ -160,6 +168,9 @@ extension NameTokenizer.Reader {
         return false
     }
 
+    /// The longest lower-case word the fast path reads inside a run of name words, in bytes.
+    static let particleBytes = 5
+
     /// The first byte at or after `start` that is an ASCII capital or not ASCII (and not a
     /// lower-case accented letter or punctuation), eight bytes at a time (SWAR). A capital
     /// inside a word (iPhone) is a candidate too: the fast path may look at more than the
@@ -175,7 +186,8 @@ extension NameTokenizer.Reader {
             let low = word & ~highBits
             let atLeastA = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & highBits
             let pastZ = (low &+ 0x2525_2525_2525_2525) & highBits
-            return (atLeastA & ~pastZ & ~high) | high
+            // Non-ASCII: only lead bytes (11xxxxxx), never continuation bytes (10xxxxxx).
+            return (atLeastA & ~pastZ & ~high) | (high & (word << 1))
         }
         while index + 8 <= utf8.count {
             // Two words at a time while nothing is found (the common case).
