@@ -13,19 +13,7 @@ public enum Fingerprint {
         material.append(0x1F)
         material += normalise(match).utf8
         let digest = material.withUnsafeBytes { SHA256.hash(data: $0) }
-        return hex(digest.prefix(16))
-    }
-
-    /// Lowercase hexadecimal, from a table (no string per byte).
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(32)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
+        return Hex.encode(digest.prefix(16))
     }
 
     public static func normalise(_ text: String) -> String {
@@ -49,7 +37,7 @@ extension Fingerprint {
     /// A stable id for an item that has none of its own: a hash of the texts given.
     public static func contentID(_ parts: [String]) -> String {
         let digest = SHA256.hash(data: Array(parts.joined(separator: "\u{1F}").utf8))
-        return "sha256:" + hex(digest.prefix(16))
+        return "sha256:" + Hex.encode(digest.prefix(16))
     }
 }
 

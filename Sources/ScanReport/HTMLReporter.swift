@@ -11,9 +11,6 @@ public final class HTMLReporter: BufferedReporter {
 
     let sink: any TextSink
     var buffer = ReportBuffer()
-    private var run: RunInfo { buffer.run }
-    private var findings: [Finding] { buffer.findings }
-    private var problems: [Problem] { buffer.problems }
 
     public init(sink: any TextSink, options: ReportOptions) {
         self.sink = sink

@@ -17,6 +17,11 @@ protocol BufferedReporter: Reporter {
 }
 
 extension BufferedReporter {
+    /// What the buffer holds, for `render`.
+    var run: RunInfo { buffer.run }
+    var findings: [Finding] { buffer.findings }
+    var problems: [Problem] { buffer.problems }
+
     public func begin(run: RunInfo) { buffer.run = run }
     public func report(_ finding: Finding) { buffer.findings.append(finding) }
     public func report(_ problem: Problem) { buffer.problems.append(problem) }

@@ -10,9 +10,6 @@ public final class SARIFReporter: BufferedReporter {
 
     let sink: any TextSink
     var buffer = ReportBuffer()
-    private var run: RunInfo { buffer.run }
-    private var findings: [Finding] { buffer.findings }
-    private var problems: [Problem] { buffer.problems }
 
     public init(sink: any TextSink, options: ReportOptions) {
         self.sink = sink

@@ -1,3 +1,4 @@
+import ScanCore
 /// A roster (or staff list) as the matcher uses it: keyed hashes of every name form, and per
 /// person only what the severity needs (grade, school, consent). Holds no plaintext name.
 ///

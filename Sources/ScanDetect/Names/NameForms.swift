@@ -50,7 +50,7 @@ struct NameForms: Equatable {
     }
 
     /// The bytes hashed for a form: its tokens joined by single spaces.
-    static func key(_ tokens: some Sequence<[UInt8]>) -> [UInt8] {
+    static func key<Words: Sequence>(_ tokens: Words) -> [UInt8] where Words.Element: Collection<UInt8> {
         var bytes: [UInt8] = []
         for token in tokens {
             if !bytes.isEmpty { bytes.append(0x20) }

@@ -22,7 +22,7 @@ struct NameToken: Sendable, Equatable {
     var startsSentence = false
 
     /// A single letter (an initial such as the `K` of "Nora K." or the `П` of "Nora П.").
-    var isInitial = false
+    var isInitial: Bool { range.count == 1 }
 }
 
 /// The words of one text: the tokens, and all their folded bytes back to back (one buffer, so
@@ -43,12 +43,7 @@ struct NameTokens: Sendable {
 
     /// The folded words of `range` joined by single spaces: a name form's key.
     func key(_ range: Range<Int>) -> [UInt8] {
-        var key: [UInt8] = []
-        for index in range {
-            if !key.isEmpty { key.append(0x20) }
-            key += bytes(index)
-        }
-        return key
+        NameForms.key(range.lazy.map(bytes))
     }
 
     /// The words as separate byte arrays (for roster import and word lists).

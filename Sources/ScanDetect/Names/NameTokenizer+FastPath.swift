@@ -1,31 +1,6 @@
 /// The fast paths of the name tokenizer: reading only capitals, for roster matching. They fold
 /// exactly as `NameTokenizer.tokens` does, so they never miss what the full path would find.
 extension NameTokenizer {
-    /// Whether `test` holds for some capitalised word of `text` (not an initial), given its
-    /// folded bytes and its UTF-8 byte range. Lower-case words are skipped without being folded:
-    /// the fast path that decides whether a field can name a roster student at all. Folds
-    /// exactly as `tokens` does.
-    static func anyCapitalisedWord(_ text: String, where test: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) -> Bool {
-        var copy = text
-        return copy.withUTF8 { whole in
-            let utf8 = UnsafeBufferPointer(rebasing: whole.prefix(maximumBytes))
-            return kinds.withUnsafeBufferPointer { kinds in
-                TextFolding.table.bytes.withUnsafeBufferPointer { foldBytes in
-                    TextFolding.table.offsets.withUnsafeBufferPointer { foldOffsets in
-                        var found = false
-                        _ = [UInt8](unsafeUninitializedCapacity: utf8.count * 2 + 8) { buffer, count in
-                            count = 0
-                            guard let out = buffer.baseAddress else { return }
-                            var reader = Reader(utf8: utf8, kinds: kinds, foldBytes: foldBytes, foldOffsets: foldOffsets, out: out)
-                            found = reader.findCapitalised(test)
-                        }
-                        return found
-                    }
-                }
-            }
-        }
-    }
-
     /// Whether `text` may name someone on a roster: some run of joined words (at most
     /// `maxTokens`) that holds a word passing `isWord` and whose key (folded words joined by
     /// spaces) passes `isForm`. Lower-case words are skipped unfolded unless they follow a capital
@@ -34,53 +9,18 @@ extension NameTokenizer {
     static func mayHoldForm(
         _ text: String, maxTokens: Int, isWord: (UnsafeBufferPointer<UInt8>) -> Bool, isForm: (UnsafeBufferPointer<UInt8>) -> Bool
     ) -> Bool {
-        var copy = text
-        return copy.withUTF8 { whole in
-            let utf8 = UnsafeBufferPointer(rebasing: whole.prefix(maximumBytes))
-            return kinds.withUnsafeBufferPointer { kinds in
-                TextFolding.table.bytes.withUnsafeBufferPointer { foldBytes in
-                    TextFolding.table.offsets.withUnsafeBufferPointer { foldOffsets in
-                        // On the stack for the usual field sizes.
-                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count * 2 + 8) { buffer in
-                            guard let out = buffer.baseAddress else { return false }
-                            var reader = Reader(utf8: utf8, kinds: kinds, foldBytes: foldBytes, foldOffsets: foldOffsets, out: out)
-                            return reader.findForm(maxTokens: max(1, maxTokens), isWord: isWord, isForm: isForm)
-                        }
-                    }
-                }
+        withText(text) { utf8, tables in
+            // On the stack for the usual field sizes.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: foldedCapacity(utf8)) { buffer in
+                guard let out = buffer.baseAddress else { return false }
+                var reader = Reader(utf8: utf8, tables: tables, out: out)
+                return reader.findForm(maxTokens: max(1, maxTokens), isWord: isWord, isForm: isForm)
             }
         }
     }
 }
 
 extension NameTokenizer.Reader {
-    /// The fast path of `anyCapitalisedWord`.
-    mutating func findCapitalised(_ test: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) -> Bool {
-        while position < utf8.count {
-            let byte = utf8[position]
-            if byte < 0x80 && kinds[Int(byte)] == .lower && !startsElision(at: position) {
-                skipWord()
-                continue
-            }
-            let (_, kind, length) = peek(position)
-            if kind == .lower && !startsElision(at: position) {
-                skipWord()
-                continue
-            }
-            guard isLetter(kind) else {
-                position += length
-                continue
-            }
-            let token = word()
-            if token.capitalised && !token.isInitial
-                && test(UnsafeBufferPointer(start: out + Int(token.foldedStart), count: Int(token.foldedEnd - token.foldedStart)), token.bytes) {
-                return true
-            }
-            outCount = 0
-        }
-        return false
-    }
-
     /// A word of the current run in `findForm`.
     private struct RunWord {
         var folded: Range<Int>

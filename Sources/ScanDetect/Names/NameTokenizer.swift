@@ -41,27 +41,46 @@ enum NameTokenizer {
 
     /// The tokens of `text`.
     static func tokens(_ text: String) -> NameTokens {
+        withText(text) { utf8, tables in
+            var tokens: [NameToken] = []
+            let folded = [UInt8](unsafeUninitializedCapacity: foldedCapacity(utf8)) { buffer, count in
+                guard let out = buffer.baseAddress else { return }
+                var reader = Reader(utf8: utf8, tables: tables, out: out)
+                reader.tokens.reserveCapacity(utf8.count / 5 + 1)
+                reader.run()
+                count = reader.outCount
+                tokens = reader.tokens
+            }
+            return NameTokens(tokens: tokens, folded: folded)
+        }
+    }
+
+    /// The lookup tables a `Reader` uses, as plain pointers.
+    struct Tables {
+        let kinds: UnsafeBufferPointer<Kind>
+        let foldBytes: UnsafeBufferPointer<UInt8>
+        let foldOffsets: UnsafeBufferPointer<Int32>
+    }
+
+    /// Calls `body` with the UTF-8 of `text` (its first `maximumBytes`) and the tables.
+    static func withText<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, Tables) -> Result) -> Result {
         var copy = text
         return copy.withUTF8 { whole in
             let utf8 = UnsafeBufferPointer(rebasing: whole.prefix(maximumBytes))
             return kinds.withUnsafeBufferPointer { kinds in
                 TextFolding.table.bytes.withUnsafeBufferPointer { foldBytes in
                     TextFolding.table.offsets.withUnsafeBufferPointer { foldOffsets in
-                        var tokens: [NameToken] = []
-                        // A letter folds to at most twice its UTF-8 length ("ß" is "ss").
-                        let folded = [UInt8](unsafeUninitializedCapacity: utf8.count * 2 + 8) { buffer, count in
-                            guard let out = buffer.baseAddress else { return }
-                            var reader = Reader(utf8: utf8, kinds: kinds, foldBytes: foldBytes, foldOffsets: foldOffsets, out: out)
-                            reader.tokens.reserveCapacity(utf8.count / 5 + 1)
-                            reader.run()
-                            count = reader.outCount
-                            tokens = reader.tokens
-                        }
-                        return NameTokens(tokens: tokens, folded: folded)
+                        body(utf8, Tables(kinds: kinds, foldBytes: foldBytes, foldOffsets: foldOffsets))
                     }
                 }
             }
         }
+    }
+
+    /// Room for the folded bytes of `utf8`: a letter folds to at most twice its UTF-8 length
+    /// ("ß" is "ss"; `NameTokenizerTests` checks the bound).
+    static func foldedCapacity(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        utf8.count * 2 + 8
     }
 
     /// The scan's state: folded bytes go straight into `out`.
@@ -77,14 +96,11 @@ enum NameTokenizer {
         var position = 0
         var scalar = 0
 
-        init(
-            utf8: UnsafeBufferPointer<UInt8>, kinds: UnsafeBufferPointer<Kind>, foldBytes: UnsafeBufferPointer<UInt8>,
-            foldOffsets: UnsafeBufferPointer<Int32>, out: UnsafeMutablePointer<UInt8>
-        ) {
+        init(utf8: UnsafeBufferPointer<UInt8>, tables: Tables, out: UnsafeMutablePointer<UInt8>) {
             self.utf8 = utf8
-            self.kinds = kinds
-            self.foldBytes = foldBytes
-            self.foldOffsets = foldOffsets
+            kinds = tables.kinds
+            foldBytes = tables.foldBytes
+            foldOffsets = tables.foldOffsets
             self.out = out
         }
 
@@ -232,7 +248,7 @@ enum NameTokenizer {
         ) -> NameToken {
             NameToken(
                 foldedStart: Int32(foldedStart), foldedEnd: Int32(outCount), hash: WordHash.finish(hash), range: range,
-                bytes: bytes, capitalised: capitalised, possessive: possessive, isInitial: range.count == 1)
+                bytes: bytes, capitalised: capitalised, possessive: possessive)
         }
     }
 

@@ -1,3 +1,4 @@
+import ScanCore
 import Foundation
 
 /// The imported roster on disk (`roster import --out`): JSON with no plaintext name, only keyed

@@ -14,9 +14,6 @@ public struct StudentNameDetector: Detector {
     private let roster: NameMatcher?
     private let staff: NameMatcher?
     private let data: NameData
-    /// SipHash of every roster word.
-    private let rosterWords: HashSet64?
-    private let prefilter: SipHash
     private let fingerprintKey: RosterKey?
     /// The day (`YYYY-MM-DD`) consent is judged on when a post has no date.
     private let today: String
@@ -35,8 +32,6 @@ public struct StudentNameDetector: Detector {
         self.data = data
         self.today = today
         fingerprintKey = key
-        prefilter = roster?.key.prefilter ?? SipHash(key: [])
-        rosterWords = roster?.tokenPrefilter
     }
 
     public func findings(in item: Item, source: String) -> [Finding] {
@@ -47,7 +42,6 @@ public struct StudentNameDetector: Detector {
         for field in item.fields {
             if !findUnlisted && !mayNameRosterStudent(field.text) { continue }
             let tokens = NameTokenizer.tokens(field.text)
-            guard mayHaveNames(tokens) else { continue }
             let spans = StudentNameSpans(
                 tokens: tokens, roster: roster, staff: staff, data: data, day: day, inImage: Self.imageFields.contains(field.origin),
                 findUnlisted: findUnlisted
@@ -69,36 +63,15 @@ public struct StudentNameDetector: Detector {
         return result
     }
 
-    /// The fast path: whether any capitalised word is a roster word or a first name, or two
-    /// capitalised words follow each other (a name the lists do not know).
-    private func mayHaveNames(_ tokens: NameTokens) -> Bool {
-        for index in tokens.indices where tokens[index].capitalised {
-            let token = tokens[index]
-            if findUnlisted && data.firstNames.contains(token) { return true }
-            if findUnlisted && index > 0 && tokens[index - 1].joinsNext && tokens[index - 1].capitalised { return true }
-            if rosterWords != nil && !token.isInitial && isRosterWord(tokens.bytes(index)) { return true }
-        }
-        return false
-    }
-
     /// The fast path with a roster alone: some run of joined words holds a roster word and is,
     /// by its SipHash, maybe a roster form (the keyed HMAC is left to the full path).
     private func mayNameRosterStudent(_ text: String) -> Bool {
-        guard let roster, let words = rosterWords else { return false }
+        guard let roster else { return false }
         // Locals only in the closures: capturing `self` would copy the whole detector per field.
-        let forms = roster.roster.formPrefilter
-        let siphash = prefilter
+        let (words, forms, siphash) = (roster.roster.tokenPrefilter, roster.roster.formPrefilter, roster.prefilter)
         return NameTokenizer.mayHoldForm(
             text, maxTokens: roster.roster.maxFormTokens, isWord: { words.contains(siphash.hash($0)) },
             isForm: { forms.contains(siphash.hash($0)) })
-    }
-
-    private func isRosterWord(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer(isRosterWord)
-    }
-
-    private func isRosterWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        rosterWords?.contains(prefilter.hash(bytes)) ?? false
     }
 
     private func finding(

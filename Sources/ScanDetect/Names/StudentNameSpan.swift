@@ -115,8 +115,8 @@ struct StudentNameSpans {
     /// A common first name (with a surname or initial when one follows) where student context
     /// is near and nothing says it is someone else; or two capitalised words right after a word
     /// that introduces a student ("Grade 9 student Dmitri Halloran").
-    /// "and", "et", "&": a name right after one that follows a student's name is one too.
-    static let conjunctions = WordSet(["and", "et", "&"].map { Array($0.utf8) })
+    /// "and", "et": a name right after one that follows a student's name is one too.
+    static let conjunctions = WordSet(["and", "et"].map { Array($0.utf8) })
 
     private func contextSpan(at index: Int, coordinated: Bool = false) -> StudentNameSpan? {
         let token = tokens[index]
