@@ -25,15 +25,13 @@ struct DetectionOptions: ParsableArguments {
     /// The detectors of a run: the loaded rules, and student names when the names data is there.
     func detectors(rules: [Rule], names: NameData?, roster: RosterOptions, io: CommandIO) throws -> [any Detector] {
         let patterns = try PatternDetector(rules: rules, ownHolders: ownHolders, names: names)
+        // `load` refuses a roster or staff list when the names data is missing.
         let (hashed, staff, key) = try roster.load(names: names, environment: io.environment)
-        guard let names else {
-            if hashed != nil { throw RosterError(source: "--roster", problem: "the student-name data (Patterns/names/) was not found") }
-            return [patterns]
-        }
+        guard let names else { return [patterns] }
         let today = String(RunClock.now(io.environment).prefix(10))
+        let students = StudentNameDetector(
+            roster: hashed, staff: staff, data: names, key: key, today: today, findUnlisted: !roster.rosterOnly)
         let numbers = hashed.flatMap(RosterNumberDetector.init(roster:))
-        return [DetectorChain(
-            [patterns, StudentNameDetector(
-                roster: hashed, staff: staff, data: names, key: key, today: today, findUnlisted: !roster.rosterOnly)] + (numbers.map { [$0] } ?? []))]
+        return [DetectorChain([patterns, students] + [numbers].compactMap { $0 })]
     }
 }

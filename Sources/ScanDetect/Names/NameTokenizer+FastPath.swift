@@ -119,19 +119,35 @@ extension NameTokenizer.Reader {
         guard let base = utf8.baseAddress else { return utf8.count }
         let highBits: UInt64 = 0x8080_8080_8080_8080
         var index = start
+        let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        /// The lanes of `word` equal to `byte` (exact: no carry crosses a lane).
+        @inline(__always)
+        func lanes(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
+            let difference = word ^ (ones &* UInt64(byte))
+            return ~(((difference & lowBits) &+ lowBits) | difference) & highBits
+        }
+        /// The bytes at `offset..<offset + 8` (it reads one more) that may start a capitalised
+        /// word: ASCII capitals, and lead bytes other than those `skippable` passes over.
         @inline(__always)
         func candidates(at offset: Int) -> UInt64 {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            let next = UInt64(littleEndian: UnsafeRawPointer(base + offset + 1).loadUnaligned(as: UInt64.self))
             let high = word & highBits
             let low = word & ~highBits
             let atLeastA = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & highBits
             let pastZ = (low &+ 0x2525_2525_2525_2525) & highBits
-            // Non-ASCII: only lead bytes (11xxxxxx), never continuation bytes (10xxxxxx).
-            return (atLeastA & ~pastZ & ~high) | (high & (word << 1))
+            // Non-ASCII: only lead bytes (11xxxxxx), never continuation bytes (10xxxxxx); not
+            // Latin-1 punctuation (C2), lower-case Latin-1 letters (C3 A0-BF) or general
+            // punctuation (E2 80), as `skippable` says.
+            let leads = high & (word << 1)
+            let skipped = lanes(word, equalTo: 0xC2) | (lanes(word, equalTo: 0xC3) & (next << 2) & highBits)
+                | (lanes(word, equalTo: 0xE2) & lanes(next, equalTo: 0x80))
+            return (atLeastA & ~pastZ & ~high) | (leads & ~skipped)
         }
-        while index + 8 <= utf8.count {
+        while index + 9 <= utf8.count {
             // Two words at a time while nothing is found (the common case).
-            if index + 16 <= utf8.count && candidates(at: index) | candidates(at: index + 8) == 0 {
+            if index + 17 <= utf8.count && candidates(at: index) | candidates(at: index + 8) == 0 {
                 index += 16
                 continue
             }

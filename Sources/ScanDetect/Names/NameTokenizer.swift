@@ -176,7 +176,7 @@ enum NameTokenizer {
 
         /// Reads the word at `position` (a letter), past a possessive ending.
         mutating func word() -> NameToken {
-            var foldedStart = outCount
+            let foldedStart = outCount
             var start = scalar
             var startByte = position
             var hash = WordHash.basis

@@ -35,10 +35,11 @@ public struct StudentNameDetector: Detector {
     }
 
     public func findings(in item: Item, source: String) -> [Finding] {
-        let day = String((item.published?.rfc3339 ?? item.updated?.rfc3339 ?? today).prefix(10))
         var byFingerprint: [String: Int] = [:]
         var result: [Finding] = []
-        let reference = ItemReference(item)
+        // Worked out once a field may hold a name (most fields of most posts do not).
+        lazy var day = String((item.published?.rfc3339 ?? item.updated?.rfc3339 ?? today).prefix(10))
+        lazy var reference = ItemReference(item)
         for field in item.fields {
             if !findUnlisted && !mayNameRosterStudent(field.text) { continue }
             let tokens = NameTokenizer.tokens(field.text)
