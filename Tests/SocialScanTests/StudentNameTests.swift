@@ -160,8 +160,9 @@ struct StudentNameTests {
         #expect(finding.category == .confidential && finding.severity == .high && finding.rule == "confidential.roster-student-number")
     }
 
-    /// A field full of names costs linear time (no quadratic overlap checks).
-    @Test func aHugeFieldOfNamesStaysFast() throws {
+    /// A 540 KB field holding 20,000 names: each is reported once. With the quadratic overlap
+    /// checks this replaced, the test took minutes; now it takes well under a second.
+    @Test func aFieldFullOfNamesYieldsEachNameOnce() throws {
         let text = String(repeating: "Grade 4 student Nora Kaur-Singh and Dmitri Halloran. ", count: 10_000)
         let item = Item(id: "p", fields: [TextField(origin: .content, text: text)])
         let found = try detector().findings(in: item, source: "t")
