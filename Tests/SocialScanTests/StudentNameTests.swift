@@ -160,8 +160,8 @@ struct StudentNameTests {
         #expect(finding.category == .confidential && finding.severity == .high && finding.rule == "confidential.roster-student-number")
     }
 
-    /// A 540 KB field holding 20,000 names: each is reported once. With the quadratic overlap
-    /// checks this replaced, the test took minutes; now it takes well under a second.
+    /// A 540 KB field holding 20,000 names: each is reported once. It also exercises the
+    /// per-word overlap flags on a field a hostile feed could send.
     @Test func aFieldFullOfNamesYieldsEachNameOnce() throws {
         let text = String(repeating: "Grade 4 student Nora Kaur-Singh and Dmitri Halloran. ", count: 10_000)
         let item = Item(id: "p", fields: [TextField(origin: .content, text: text)])
