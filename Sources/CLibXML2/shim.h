@@ -11,6 +11,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/entities.h>
 #include <libxml/uri.h>
+#include <libxml/xmlreader.h>
 
 /* xmlFree is a global function-pointer variable: not concurrency-safe to touch from Swift 6. */
 static inline void ss_xml_free(void *p) { xmlFree(p); }
@@ -28,6 +29,18 @@ static inline void ss_xml_silence_thread(void) {
 static inline int ss_xml_declares_entities(xmlDocPtr doc) {
     return doc != NULL && doc->intSubset != NULL &&
            (doc->intSubset->entities != NULL || doc->intSubset->pentities != NULL);
+}
+
+/* Counts the errors a streaming reader reports (its parser context is private): `arg` points at
+   an int incremented for every error that makes the document ill-formed. */
+static void ss_reader_count_error(void *arg, xmlErrorPtr error) {
+    if (arg != NULL && error != NULL && error->level >= XML_ERR_ERROR && error->domain == XML_FROM_PARSER) {
+        (*(int *)arg)++;
+    }
+}
+
+static inline void ss_reader_count_errors(xmlTextReaderPtr reader, int *count) {
+    xmlTextReaderSetStructuredErrorHandler(reader, ss_reader_count_error, count);
 }
 
 #endif

@@ -12,12 +12,42 @@ struct AtomParser {
 
     private var isLegacy: Bool { namespace == Namespace.atom03 }
 
-    func parse(root: Node) -> FeedContent {
-        let title = root.element("title", in: namespace).map { TextBuilder.singleLine(textConstruct($0).body) }
-        let feedLink = alternateLink(of: root, bases: [root.baseURI, documentURL])
-        let entries = root.descendants("entry", in: namespace)
-        let items = entries.prefix(limits.maxItems).map { item(from: $0, feedLink: feedLink) }
-        return FeedContent(title: title, items: items, truncatedItems: max(0, entries.count - limits.maxItems))
+    /// What a streamed read found.
+    struct Outcome {
+        var content: FeedContent
+        /// The feed's link, when it came only after entries that were read without it: read
+        /// again with it known (`knownLink`).
+        var lateLink: String?
+    }
+
+    /// Reads the feed whose root element `stream` is on, one entry at a time. Entries are
+    /// searched anywhere below the root, as recovery from broken markup can nest them.
+    func parse(_ stream: some ElementStream, root: Node, knownLink: String? = nil) -> Outcome {
+        let feedBase = root.baseURI
+        var title: String?
+        var feedLink = knownLink
+        var sawAlternate = knownLink != nil
+        var readWithoutLink = false
+        var entries = ItemCollector(limit: limits.maxItems)
+        var next = stream.nextElement()
+        while let element = next {
+            if stream.depth == 1, title == nil, element.is("title", in: namespace), let node = stream.expand() {
+                title = TextBuilder.singleLine(textConstruct(node).body)
+                stream.skip()
+            } else if stream.depth == 1, !sawAlternate, element.is("link", in: namespace), Self.isAlternate(element) {
+                // The first alternate link decides, as a reader would take it.
+                sawAlternate = true
+                feedLink = nonEmpty(element.attribute("href")).map { URLResolver.resolve($0, against: [feedBase, documentURL]) }
+            } else if element.is("entry", in: namespace) {
+                if feedLink == nil { readWithoutLink = true }
+                entries.take(from: stream, nested: { $0.descendants("entry", in: namespace) }) { [feedLink] in
+                    item(from: $0, feedLink: feedLink)
+                }
+            }
+            next = stream.nextElement()
+        }
+        let content = FeedContent(title: title, items: entries.items, truncatedItems: entries.skipped)
+        return Outcome(content: content, lateLink: knownLink == nil && readWithoutLink ? feedLink : nil)
     }
 
     private func item(from entry: Node, feedLink: String?) -> Item {
@@ -47,10 +77,13 @@ struct AtomParser {
         names.lazy.compactMap { entry.element($0, in: namespace) }.first.map { DateParser.parse($0.text) }
     }
 
+    private static func isAlternate(_ link: Node) -> Bool {
+        (link.attribute("rel") ?? "alternate") == "alternate"
+    }
+
     /// The `rel="alternate"` link (or one with no rel), resolved.
     private func alternateLink(of element: Node, bases: [String?]) -> String? {
-        let links = element.elements("link", in: namespace)
-        let chosen = links.first { ($0.attribute("rel") ?? "alternate") == "alternate" }
+        let chosen = element.elements("link", in: namespace).first(where: Self.isAlternate)
         guard let href = nonEmpty(chosen?.attribute("href")) else { return nil }
         return URLResolver.resolve(href, against: bases)
     }

@@ -32,23 +32,25 @@ public enum DateParser {
 
     /// Seconds since 1970 for `Tue, 10 Jun 2003 04:00:00 GMT` and its usual variants.
     static func rfc822(_ text: String) -> Int? {
-        var words = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-        if let first = words.first, first.first?.isLetter == true, monthNumber(first) == nil {
+        let bytes = Array(text.utf8)
+        var words = bytes.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") })
+        if let first = words.first, startsWithLetter(first), monthNumber(first) == nil {
             words.removeFirst()
         }
         // RFC 850 writes the date as one word: 06-May-25.
-        if let first = words.first, first.split(separator: "-").count == 3 {
-            words.replaceSubrange(0...0, with: first.split(separator: "-").map(String.init))
+        if let first = words.first {
+            let parts = first.split(separator: UInt8(ascii: "-"))
+            if parts.count == 3 { words.replaceSubrange(0...0, with: parts) }
         }
         guard words.count >= 3 else { return nil }
         var (dayWord, monthWord) = (words[0], words[1])
         if monthNumber(dayWord) != nil { swap(&dayWord, &monthWord) }
-        guard let day = Int(dayWord), let month = monthNumber(monthWord), var year = Int(words[2])
+        guard let day = integer(dayWord), let month = monthNumber(monthWord), var year = integer(words[2])
         else { return nil }
         if year < 100 { year += year < 50 ? 2000 : 1900 }
         var hour = 0, minute = 0, second = 0, offset = 0
         if words.count >= 4 {
-            let parts = words[3].split(separator: ":").compactMap { Int($0) }
+            let parts = words[3].split(separator: UInt8(ascii: ":")).compactMap(integer)
             guard parts.count >= 2 else { return nil }
             (hour, minute) = (parts[0], parts[1])
             second = parts.count > 2 ? parts[2] : 0
@@ -61,18 +63,45 @@ public enum DateParser {
     }
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .map { Array($0.utf8) }
 
-    private static func monthNumber(_ word: String) -> Int? {
-        let prefix = word.prefix(3).lowercased()
+    /// The month a word names by its first three letters, in any case.
+    private static func monthNumber(_ word: ArraySlice<UInt8>) -> Int? {
+        guard word.count >= 3 else { return nil }
+        let prefix = word.prefix(3).map { $0 | 0x20 }
         return months.firstIndex(of: prefix).map { $0 + 1 }
     }
 
-    private static func namedZoneOffset(_ zone: String) -> Int? {
-        let hours: [String: Int] = [
-            "UT": 0, "GMT": 0, "UTC": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
-            "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-        ]
-        return hours[zone.uppercased()].map { $0 * 3600 }
+    /// Whether a word starts with a letter (a weekday name, in any language).
+    private static func startsWithLetter(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let byte = word.first else { return false }
+        return ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) || byte >= 0xC3
+    }
+
+    /// A decimal integer with an optional sign, as `Int(_:)` reads one.
+    private static func integer(_ word: ArraySlice<UInt8>) -> Int? {
+        var digits = word[...]
+        var sign = 1
+        if let first = digits.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            sign = first == UInt8(ascii: "-") ? -1 : 1
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return sign * value
+    }
+
+    private static let zoneHours: [String: Int] = [
+        "UT": 0, "GMT": 0, "UTC": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
+        "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    ]
+
+    private static func namedZoneOffset(_ zone: ArraySlice<UInt8>) -> Int? {
+        zoneHours[String(decoding: zone, as: UTF8.self).uppercased()].map { $0 * 3600 }
     }
 
     /// Seconds since 1970 for a civil date and time at `offset` seconds east of UTC.
@@ -103,44 +132,62 @@ public enum DateParser {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ n: Int, _ width: Int = 2) -> String {
-            let text = String(n)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        var text = [UInt8](repeating: 0, count: 20)  // yyyy-mm-ddThh:mm:ssZ
+        func put(_ value: Int, at start: Int, width: Int) {
+            var value = value
+            for index in stride(from: start + width - 1, through: start, by: -1) {
+                text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
         }
-        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(rest / 3600)):\(pad(rest % 3600 / 60)):\(pad(rest % 60))Z"
+        put(month, at: 5, width: 2)
+        put(day, at: 8, width: 2)
+        put(rest / 3600, at: 11, width: 2)
+        put(rest % 3600 / 60, at: 14, width: 2)
+        put(rest % 60, at: 17, width: 2)
+        for (index, separator) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "Z")] as [(Int, Unicode.Scalar)] {
+            text[index] = UInt8(ascii: separator)
+        }
+        guard (0...9999).contains(year) else { return String(year) + String(decoding: text[4...], as: UTF8.self) }
+        put(year, at: 0, width: 4)
+        return String(decoding: text, as: UTF8.self)
     }
 }
 
-/// A cursor over the characters of a date string.
+/// A cursor over the UTF-8 bytes of a date string.
 struct DateScanner {
-    private let chars: [Character]
+    private let bytes: [UInt8]
     private var position = 0
 
     init(_ text: String) {
-        chars = Array(text)
+        bytes = Array(text.utf8)
     }
 
-    var atEnd: Bool { position >= chars.count }
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = Array(bytes)
+    }
 
-    mutating func skip(_ char: Character) -> Bool {
-        guard position < chars.count, chars[position] == char else { return false }
+    var atEnd: Bool { position >= bytes.count }
+
+    mutating func skip(_ char: Unicode.Scalar) -> Bool {
+        guard position < bytes.count, UInt32(bytes[position]) == char.value else { return false }
         position += 1
         return true
     }
 
     mutating func number(digits: Int) -> Int? {
-        guard position + digits <= chars.count else { return nil }
+        guard position + digits <= bytes.count else { return nil }
         var value = 0
-        for char in chars[position..<position + digits] {
-            guard let digit = char.wholeNumberValue, char.isASCII else { return nil }
-            value = value * 10 + digit
+        for byte in bytes[position..<position + digits] {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
         }
         position += digits
         return value
     }
 
     mutating func skipDigits() {
-        while position < chars.count, chars[position].isASCII, chars[position].isNumber { position += 1 }
+        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
     }
 
     /// `Z`, `+hh:mm`, `-hhmm` or `+hh`: seconds east of UTC; nil when none is here.
@@ -158,6 +205,10 @@ struct DateScanner {
 extension String {
     /// The string without leading and trailing white space.
     func trimmingWhitespace() -> String {
+        // Most texts start and end with a visible ASCII character: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

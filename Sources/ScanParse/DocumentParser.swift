@@ -43,24 +43,71 @@ public struct DocumentParser: Sendable {
         }
     }
 
+    /// Feeds are streamed (`XMLStream`) when they are well-formed, as nearly all are. Anything
+    /// else (broken markup, a charset that overrides the document's own) is parsed into a tree
+    /// with libxml2's recovery, repaired and read through the same readers (`TreeStream`).
     private func parseXML(_ document: FetchedDocument, documentURL: String?) throws(ParseError) -> ParsedDocument {
         let charset = Self.charset(fromContentType: document.contentType)
         let prepared = EncodingPolicy.prepare(document.body, httpCharset: charset)
-        guard let first = MarkupTree.parseXML(prepared.bytes, url: documentURL, encoding: prepared.encoding),
-            first.root != nil
-        else { throw .notMarkup(source: document.source) }
-        // The original markup was broken whether or not the repaired copy parses cleanly.
-        let illFormed = !first.wellFormed
-        let tree = illFormed ? reparsedWithAmpersandsEscaped(prepared, url: documentURL) ?? first : first
-        guard let root = tree.root else { throw .notMarkup(source: document.source) }
-        if tree.declaresEntities { throw .declaresEntities(source: document.source) }
-        // XHTML served as XML is still a page.
-        if root.localName.lowercased() == "html" { return try parsePage(document, documentURL: documentURL) }
-        return try withExtendedLifetime(tree) { () throws(ParseError) -> ParsedDocument in
-            let (format, content) = try read(root: root, documentURL: documentURL, source: document.source)
+        let outcome: MarkupOutcome
+        if prepared.encoding == nil, let streamed = try streamFeed(prepared, documentURL: documentURL, source: document.source) {
+            outcome = streamed
+        } else {
+            outcome = try recoverFeed(prepared, documentURL: documentURL, source: document.source)
+        }
+        switch outcome {
+        case .page:
+            return try parsePage(document, documentURL: documentURL)  // XHTML served as XML is still a page.
+        case .feed(let format, let content, let illFormed):
             return ParsedDocument(
                 source: document.source, format: format, title: content.title, encoding: prepared.label,
                 illFormed: illFormed, items: content.items, skippedItems: content.truncatedItems)
+        }
+    }
+
+    private enum MarkupOutcome {
+        case page
+        case feed(DocumentFormat, FeedContent, illFormed: Bool)
+    }
+
+    /// Reads a well-formed feed from a stream; nil as soon as the markup turns out broken (the
+    /// reader stops at the first error, so the caller recovers from a tree instead).
+    private func streamFeed(
+        _ prepared: EncodingPolicy.Prepared, documentURL: String?, source: String, knownLink: String? = nil
+    ) throws(ParseError) -> MarkupOutcome? {
+        let result = try XMLStream.read(prepared.bytes, url: documentURL, encoding: nil) {
+            (stream) throws(ParseError) -> (MarkupOutcome, lateLink: String?)? in
+            guard let root = stream.nextElement() else { return nil }
+            if stream.declaresEntities(root) { throw .declaresEntities(source: source) }
+            if root.localName.lowercased() == "html" { return (.page, nil) }
+            let (format, content, lateLink) = try read(stream, root: root, documentURL: documentURL, source: source, knownLink: knownLink)
+            return stream.wellFormed ? (.feed(format, content, illFormed: false), lateLink) : nil
+        }
+        guard let (outcome, lateLink) = result ?? nil else { return nil }
+        guard let lateLink else { return outcome }
+        return try streamFeed(prepared, documentURL: documentURL, source: source, knownLink: lateLink)
+    }
+
+    /// Parses the whole document with libxml2's recovery (and again with bare ampersands
+    /// escaped, when it was broken) and reads the tree.
+    private func recoverFeed(
+        _ prepared: EncodingPolicy.Prepared, documentURL: String?, source: String
+    ) throws(ParseError) -> MarkupOutcome {
+        guard let first = MarkupTree.parseXML(prepared.bytes, url: documentURL, encoding: prepared.encoding),
+            first.root != nil
+        else { throw .notMarkup(source: source) }
+        // The original markup was broken whether or not the repaired copy parses cleanly.
+        let illFormed = !first.wellFormed
+        let tree = illFormed ? reparsedWithAmpersandsEscaped(prepared, url: documentURL) ?? first : first
+        guard let root = tree.root else { throw .notMarkup(source: source) }
+        if tree.declaresEntities { throw .declaresEntities(source: source) }
+        if root.localName.lowercased() == "html" { return .page }
+        return try withExtendedLifetime(tree) { () throws(ParseError) -> MarkupOutcome in
+            var (format, content, lateLink) = try read(TreeStream(root: root), root: root, documentURL: documentURL, source: source, knownLink: nil)
+            if let lateLink {
+                (format, content, _) = try read(TreeStream(root: root), root: root, documentURL: documentURL, source: source, knownLink: lateLink)
+            }
+            return .feed(format, content, illFormed: illFormed)
         }
     }
 
@@ -71,23 +118,25 @@ public struct DocumentParser: Sendable {
         return tree
     }
 
-    /// Chooses the reader by the root element and its namespace.
-    private func read(root: Node, documentURL: String?, source: String) throws(ParseError) -> (DocumentFormat, FeedContent) {
-        if root.is("rss", in: nil) {
-            let content = RSSParser(documentURL: documentURL, namespace: nil, limits: limits, html: HTMLFragmentParser()).parse(root: root)
-            return (Self.rssFormat(version: root.attribute("version")), content)
+    /// Chooses the reader by the root element and its namespace. `stream` is on the root.
+    private func read(
+        _ stream: some ElementStream, root: Node, documentURL: String?, source: String, knownLink: String?
+    ) throws(ParseError) -> (DocumentFormat, FeedContent, lateLink: String?) {
+        let isRDF = root.is("RDF", in: Namespace.rdf)
+        if root.is("rss", in: nil) || isRDF {
+            let version = root.attribute("version")  // read now: a stream frees what it passes
+            let parser = RSSParser(
+                documentURL: documentURL, namespaces: isRDF ? [Namespace.rss1, Namespace.rss090] : [nil],
+                limits: limits, html: HTMLFragmentParser())
+            let outcome = parser.parse(stream, root: root, knownLink: knownLink)
+            let format = !isRDF ? Self.rssFormat(version: version) : outcome.namespace == Namespace.rss090 ? .rss090 : .rss1
+            return (format, outcome.content, outcome.lateLink)
         }
-        if root.is("RDF", in: Namespace.rdf) {
-            let isRSS090 = !root.descendants("channel", in: Namespace.rss090).isEmpty
-            let namespace = isRSS090 ? Namespace.rss090 : Namespace.rss1
-            let content = RSSParser(documentURL: documentURL, namespace: namespace, limits: limits, html: HTMLFragmentParser()).parse(root: root)
-            return (isRSS090 ? .rss090 : .rss1, content)
-        }
-        if root.is("feed", in: Namespace.atom) {
-            return (.atom1, AtomParser(documentURL: documentURL, namespace: Namespace.atom, limits: limits, html: HTMLFragmentParser()).parse(root: root))
-        }
-        if root.is("feed", in: Namespace.atom03) {
-            return (.atom03, AtomParser(documentURL: documentURL, namespace: Namespace.atom03, limits: limits, html: HTMLFragmentParser()).parse(root: root))
+        for (namespace, format) in [(Namespace.atom, DocumentFormat.atom1), (Namespace.atom03, .atom03)]
+        where root.is("feed", in: namespace) {
+            let parser = AtomParser(documentURL: documentURL, namespace: namespace, limits: limits, html: HTMLFragmentParser())
+            let outcome = parser.parse(stream, root: root, knownLink: knownLink)
+            return (format, outcome.content, outcome.lateLink)
         }
         throw .unsupportedFormat(source: source, root: root.localName)
     }

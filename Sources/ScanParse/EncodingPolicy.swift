@@ -39,7 +39,7 @@ enum EncodingPolicy {
 
     /// The bytes as valid UTF-8: invalid sequences replaced by U+FFFD.
     static func repairedUTF8(_ bytes: [UInt8]) -> [UInt8] {
-        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        if UTF8Validation.isValid(bytes) { return bytes }
         return Array(String(decoding: bytes, as: UTF8.self).utf8)
     }
 

@@ -10,7 +10,7 @@ enum HTMLCharset {
         let declared = httpCharset ?? metaCharset(bytes)
         guard let label = declared?.lowercased() else {
             // Nothing declared: UTF-8 when the bytes are valid UTF-8, else Windows-1252.
-            return String(validating: bytes, as: UTF8.self) != nil ? ("UTF-8", "UTF-8") : ("WINDOWS-1252", "windows-1252")
+            return UTF8Validation.isValid(bytes) ? ("UTF-8", "UTF-8") : ("WINDOWS-1252", "windows-1252")
         }
         if EncodingPolicy.latin1Labels.contains(label) { return ("WINDOWS-1252", "windows-1252") }
         if label == "utf-8" || label == "utf8" { return ("UTF-8", "UTF-8") }

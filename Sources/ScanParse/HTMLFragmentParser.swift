@@ -3,10 +3,21 @@ import Glibc
 
 /// Extracts the visible text of HTML fragments (descriptions, contents) with libxml2's HTML
 /// parser in SAX mode: no tree is built, events go straight to a `VisibleTextCollector`.
-struct HTMLFragmentParser {
+///
+/// One parser context serves every fragment of a document: setting up a context (its
+/// dictionary, stacks and buffers) costs more than parsing a short fragment. Not Sendable: use
+/// one per document, on one thread.
+final class HTMLFragmentParser {
     private static let options = Int32(
         HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue)
+    private var context: htmlParserCtxtPtr?
+
+    init() {}
+
+    deinit {
+        if let context { htmlFreeParserCtxt(context) }
+    }
 
     /// The visible texts of an HTML fragment given as UTF-8 bytes.
     func extract(_ markup: [UInt8]) -> HTMLText {
@@ -14,23 +25,30 @@ struct HTMLFragmentParser {
             return HTMLText(body: markup.withUnsafeBufferPointer(TextBuilder.singleLine), imageAlts: [], figcaptions: [])
         }
         let input = MarkupTree.sanitised(markup)
-        guard input.count < Int32.max else { return HTMLText(body: "", imageAlts: [], figcaptions: []) }
+        guard input.count < Int32.max, let context = reusableContext() else { return HTMLText(body: "", imageAlts: [], figcaptions: []) }
         ss_xml_silence_thread()
         let collector = VisibleTextCollector()
-        var handler = Self.makeHandler()
         let retained = Unmanaged.passRetained(collector)
         defer { retained.release() }
+        context.pointee.userData = retained.toOpaque()
+        defer { context.pointee.userData = nil }
         // The fragment was decoded by the feed's parser, hence UTF-8: saying so overrides nothing.
-        guard let context = htmlCreatePushParserCtxt(&handler, retained.toOpaque(), nil, 0, nil, XML_CHAR_ENCODING_UTF8)
-        else { return HTMLText(body: "", imageAlts: [], figcaptions: []) }
-        defer { htmlFreeParserCtxt(context) }
-        _ = htmlCtxtUseOptions(context, Self.options)
-        input.withUnsafeBufferPointer { buffer in
+        // The SAX handler builds no tree, so no document comes back (free one if it ever does).
+        let document = input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                _ = htmlParseChunk(context, chars.baseAddress, Int32(chars.count), 1)
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, "UTF-8", Self.options)
             }
         }
+        if let document { xmlFreeDoc(document) }
         return collector.result()
+    }
+
+    /// The context, made on first use with the SAX callbacks (libxml2 copies the handler).
+    private func reusableContext() -> htmlParserCtxtPtr? {
+        if let context { return context }
+        var handler = Self.makeHandler()
+        context = htmlCreatePushParserCtxt(&handler, nil, nil, 0, nil, XML_CHAR_ENCODING_UTF8)
+        return context
     }
 
     /// `extract` of a string.

@@ -37,16 +37,39 @@ public struct HTMLText: Sendable, Equatable {
     }
 }
 
-/// A set of element names looked up without allocating: each name is packed, lower-cased, into
-/// a 64-bit key (its first seven bytes and its length), unique for the names HTML uses.
+/// A set of element names looked up without allocating or hashing with SipHash: each name is
+/// packed, lower-cased, into a 64-bit key (its first seven bytes and its length), unique for the
+/// names HTML uses, and the keys sit in a small open-addressing table. It is asked twice for
+/// every tag of every fragment.
 struct ElementNameSet: Sendable {
-    private let keys: Set<UInt64>
+    private static let slots = 128
+    private let table: [UInt64]
 
     init(_ names: [String]) {
-        keys = Set(names.map { Self.key($0) })
+        precondition(names.count < Self.slots / 2, "an element-name set is meant to be small")
+        var table = [UInt64](repeating: 0, count: Self.slots)
+        for key in names.map({ Self.key($0) }) {
+            var slot = Self.slot(key)
+            while table[slot] != 0 && table[slot] != key { slot = (slot + 1) % Self.slots }
+            table[slot] = key
+        }
+        self.table = table
     }
 
-    func contains(_ key: UInt64) -> Bool { keys.contains(key) }
+    func contains(_ key: UInt64) -> Bool {
+        guard key != 0 else { return false }
+        var slot = Self.slot(key)
+        while true {
+            let stored = table[slot]
+            if stored == key { return true }
+            if stored == 0 { return false }
+            slot = (slot + 1) % Self.slots
+        }
+    }
+
+    private static func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 57)
+    }
 
     static func key(_ name: String) -> UInt64 {
         var copy = name

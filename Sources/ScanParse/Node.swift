@@ -19,6 +19,11 @@ struct Node {
         pointer.pointee.name.map { String(cString: $0) } ?? ""
     }
 
+    /// The element's namespace URI, if it has one.
+    var namespaceURI: String? {
+        pointer.pointee.ns?.pointee.href.map { String(cString: $0) }
+    }
+
     /// Child elements in document order.
     var elements: [Node] {
         var result: [Node] = []

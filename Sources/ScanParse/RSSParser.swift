@@ -6,27 +6,101 @@ import ScanCore
 struct RSSParser {
     /// The document's own URL (nil for local files), the last base for relative links.
     let documentURL: String?
-    /// The namespace of the core elements: nil for 0.9x/2.0, `Namespace.rss1` for 1.0.
-    let namespace: String?
+    /// The namespaces the core elements may be in: `[nil]` for 0.9x/2.0; RSS 1.0's and 0.90's
+    /// for RDF, where the first channel or item decides.
+    let namespaces: [String?]
     let limits: ParseLimits
     let html: HTMLFragmentParser
 
-    func parse(root: Node) -> FeedContent {
-        let channel = root.is("channel", in: namespace) ? root : root.descendants("channel", in: namespace).first
-        let title = channel?.element("title", in: namespace).map { TextBuilder.singleLine($0.text) }
-        let channelLink = channel?.element("link", in: namespace)?.text
-        // Items are searched anywhere below the root: RSS 1.0 puts them beside the channel, and
-        // a broken item can swallow its successors when libxml2 recovers; none may be lost.
-        let elements = root.descendants("item", in: namespace)
-        let items = elements.prefix(limits.maxItems).map { item(from: $0, channelLink: channelLink) }
-        return FeedContent(title: title, items: items, truncatedItems: max(0, elements.count - limits.maxItems))
+    /// What a streamed read found, and the namespace of its core elements.
+    struct Outcome {
+        var content: FeedContent
+        var namespace: String?
+        /// The channel's link, when it came only after items that were read without it: read
+        /// again with it known (`knownLink`).
+        var lateLink: String?
     }
+
+    /// Reads the feed whose root element `stream` is on. Items are searched anywhere below the
+    /// root: RSS 1.0 puts them beside the channel, and a broken item can swallow its successors
+    /// when libxml2 recovers; none may be lost.
+    func parse(_ stream: some ElementStream, root: Node, knownLink: String? = nil) -> Outcome {
+        var reader = Reader(parser: self, link: knownLink)
+        var next: Node? = root
+        while let element = next {
+            reader.visit(element, in: stream)
+            next = stream.nextElement()
+        }
+        let late = knownLink == nil && reader.readWithoutLink ? reader.link : nil
+        return Outcome(
+            content: FeedContent(title: reader.title, items: reader.items.items, truncatedItems: reader.items.skipped),
+            namespace: reader.namespace ?? namespaces.first ?? nil, lateLink: late)
+    }
+
+    /// The state of one streamed read.
+    private struct Reader {
+        let parser: RSSParser
+        var link: String?
+        var title: String?
+        var namespace: String??
+        var channelDepth: Int?
+        var items: ItemCollector
+        var readWithoutLink = false
+
+        init(parser: RSSParser, link: String?) {
+            self.parser = parser
+            self.link = link
+            items = ItemCollector(limit: parser.limits.maxItems)
+            if parser.namespaces.count == 1 { namespace = .some(parser.namespaces[0]) }
+        }
+
+        mutating func visit(_ element: Node, in stream: some ElementStream) {
+            if channelDepth == nil, isCore(element, "channel") {
+                channelDepth = stream.depth
+            } else if let channelDepth, stream.depth == channelDepth + 1, isCore(element, "title") || isCore(element, "link") {
+                readChannelChild(element, in: stream)
+            } else if isCore(element, "item") {
+                if link == nil { readWithoutLink = true }
+                let namespace = self.namespace ?? nil
+                let reader = RSSItemReader(documentURL: parser.documentURL, namespace: namespace, html: parser.html)
+                items.take(from: stream, nested: { $0.descendants("item", in: namespace) }) { [link] in
+                    reader.item(from: $0, channelLink: link)
+                }
+            }
+        }
+
+        /// The channel's first title and first link.
+        private mutating func readChannelChild(_ element: Node, in stream: some ElementStream) {
+            let isTitle = isCore(element, "title")
+            guard isTitle ? title == nil : link == nil, let node = stream.expand() else { return }
+            if isTitle { title = TextBuilder.singleLine(node.text) } else { link = node.text }
+            stream.skip()
+        }
+
+        /// Whether `element` is the core element `name`; the first channel or item fixes the
+        /// namespace for an RDF document.
+        private mutating func isCore(_ element: Node, _ name: String) -> Bool {
+            if let namespace { return element.is(name, in: namespace) }
+            guard element.is(name, inAny: parser.namespaces) else { return false }
+            if name == "channel" || name == "item" { namespace = .some(element.namespaceURI) }
+            return true
+        }
+    }
+
+}
+
+/// Reads one RSS item (expanded into a small tree) into an `Item`.
+struct RSSItemReader {
+    let documentURL: String?
+    /// The namespace of the core elements (nil for 0.9x/2.0).
+    let namespace: String?
+    let html: HTMLFragmentParser
 
     private func child(_ element: Node, _ name: String) -> Node? {
         element.element(name, in: namespace)
     }
 
-    private func item(from element: Node, channelLink: String?) -> Item {
+    func item(from element: Node, channelLink: String?) -> Item {
         let bases = [element.baseURI, channelLink, documentURL]
         let title = child(element, "title").map { html.extract($0.textBytes).body }
         var fields = FieldCollector()

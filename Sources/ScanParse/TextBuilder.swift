@@ -6,7 +6,8 @@ struct TextBuilder {
     private var pendingSpace = false
 
     /// Appends text; white space inside it is folded. With `keepingLineBreaks`, a line feed or
-    /// carriage return ends the line instead. Copies runs of non-space bytes in bulk.
+    /// carriage return ends the line instead. Copies runs of text in bulk: a run goes on through
+    /// single ASCII spaces between words, which need no folding.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool = false) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
@@ -19,7 +20,19 @@ struct TextBuilder {
                 continue
             }
             let start = index
-            while index < count && Self.spaceLength(base, index, count) == 0 { index += 1 }
+            index += 1
+            while index < count {
+                let byte = base[index]
+                if byte > 0x20 && byte != 0xC2 {
+                    index += 1
+                } else if byte == 0x20, index + 1 < count, Self.spaceLength(base, index + 1, count) == 0 {
+                    index += 2
+                } else if Self.spaceLength(base, index, count) == 0 {
+                    index += 1
+                } else {
+                    break
+                }
+            }
             if pendingSpace && lineHasText { output.append(0x20) }
             pendingSpace = false
             lineHasText = true
@@ -58,9 +71,9 @@ struct TextBuilder {
 
     /// The text built so far.
     func finish() -> String {
-        var bytes = output
-        if bytes.last == 0x0A { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        // Decoded from a slice: trimming a copy of `output` would copy every byte first.
+        let end = output.last == 0x0A ? output.count - 1 : output.count
+        return String(decoding: output[..<end], as: UTF8.self)
     }
 
     /// `text` as lines: white space folded within each line, empty lines dropped. For plain-text

@@ -16,6 +16,10 @@ struct DateParserTests {
         ("Tuesday, 06-May-25 14:30:00 GMT", "2025-05-06T14:30:00Z"),
         ("Mon, 5 May 2025 9:00:00 MDT", "2025-05-05T15:00:00Z"),
         ("  2024-07-01T08:00:00Z\n", "2024-07-01T08:00:00Z"),
+        ("tue, 10 JUN 2003 04:00:00 gmt", "2003-06-10T04:00:00Z"),
+        ("Été, 10 Jun 2003 04:00:00 +0000", "2003-06-10T04:00:00Z"),
+        ("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z"),
+        ("9999-12-31T23:30:00-01:00", "10000-01-01T00:30:00Z"),
     ])
     func readsCommonForms(raw: String, expected: String) {
         #expect(DateParser.parse(raw).rfc3339 == expected)
