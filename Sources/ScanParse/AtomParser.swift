@@ -55,7 +55,7 @@ struct AtomParser {
         let link = alternateLink(of: entry, bases: bases)
         let title = entry.element("title", in: namespace).map { TextBuilder.singleLine(textConstruct($0).body) }
         var fields = FieldCollector()
-        fields.add(.title, plain: title)
+        fields.add(.title, folded: title)
         fields.add(.summary, html: entry.element("summary", in: namespace).map(textConstruct))
         if let content = entry.element("content", in: namespace), content.attribute("src") == nil {
             fields.add(.content, html: textConstruct(content))
@@ -101,7 +101,7 @@ struct AtomParser {
         if isXHTML || (isLegacy && isHTML && mode == "xml" && !element.elements.isEmpty) {
             return HTMLText.extract(below: element.pointer)
         }
-        if isHTML { return html.extract(element.textBytes) }
+        if isHTML { return html.extract(textOf: element) }
         return HTMLText(body: TextBuilder.singleLine(element.text), imageAlts: [], figcaptions: [])
     }
 }

@@ -6,13 +6,13 @@ import ScanCore
 public enum DateParser {
     /// The date `raw` stands for, normalised; `rfc3339` is nil when it could not be read.
     public static func parse(_ raw: String) -> ItemDate {
-        let trimmed = raw.trimmingWhitespace()
-        let seconds = rfc3339(trimmed) ?? rfc822(trimmed)
+        let bytes = Array(raw.trimmingWhitespace().utf8)
+        let seconds = rfc3339(bytes) ?? rfc822(bytes)
         return ItemDate(rfc3339: seconds.map(format), raw: raw)
     }
 
     /// Seconds since 1970 for `2025-03-14T09:30:00.5+01:00` (`T` or space; `Z` or an offset).
-    static func rfc3339(_ text: String) -> Int? {
+    static func rfc3339(_ text: [UInt8]) -> Int? {
         var scanner = DateScanner(text)
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
             let month = scanner.number(digits: 2), scanner.skip("-"),
@@ -31,8 +31,7 @@ public enum DateParser {
     }
 
     /// Seconds since 1970 for `Tue, 10 Jun 2003 04:00:00 GMT` and its usual variants.
-    static func rfc822(_ text: String) -> Int? {
-        let bytes = Array(text.utf8)
+    static func rfc822(_ bytes: [UInt8]) -> Int? {
         var words = bytes.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") })
         if let first = words.first, startsWithLetter(first), monthNumber(first) == nil {
             words.removeFirst()
@@ -159,8 +158,8 @@ struct DateScanner {
     private let bytes: [UInt8]
     private var position = 0
 
-    init(_ text: String) {
-        bytes = Array(text.utf8)
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
     init(_ bytes: ArraySlice<UInt8>) {

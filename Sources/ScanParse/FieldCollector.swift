@@ -11,6 +11,12 @@ struct FieldCollector {
         append(origin, TextBuilder.singleLine(text))
     }
 
+    /// Adds text that is already folded (by `TextBuilder`), as it is.
+    mutating func add(_ origin: FieldOrigin, folded text: String?) {
+        guard let text else { return }
+        append(origin, text)
+    }
+
     /// Adds plain text keeping its line breaks.
     mutating func add(_ origin: FieldOrigin, lines text: String?) {
         guard let text else { return }

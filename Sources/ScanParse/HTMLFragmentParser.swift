@@ -21,23 +21,33 @@ final class HTMLFragmentParser {
 
     /// The visible texts of an HTML fragment given as UTF-8 bytes.
     func extract(_ markup: [UInt8]) -> HTMLText {
-        guard markup.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
-            return HTMLText(body: markup.withUnsafeBufferPointer(TextBuilder.singleLine), imageAlts: [], figcaptions: [])
+        MarkupTree.sanitised(markup).withUnsafeBufferPointer(extract(buffer:))
+    }
+
+    /// The visible texts of the HTML an element holds as text (escaped, or in CDATA), read in
+    /// place when it is one text node.
+    func extract(textOf element: Node) -> HTMLText {
+        element.withTextBytes(extract(buffer:))
+    }
+
+    /// `extract` of UTF-8 bytes without NULs.
+    private func extract(buffer markup: UnsafeBufferPointer<UInt8>) -> HTMLText {
+        guard let base = markup.baseAddress,
+            memchr(base, Int32(UInt8(ascii: "<")), markup.count) != nil || memchr(base, Int32(UInt8(ascii: "&")), markup.count) != nil
+        else {
+            return HTMLText(body: TextBuilder.singleLine(markup), imageAlts: [], figcaptions: [])
         }
-        let input = MarkupTree.sanitised(markup)
-        guard input.count < Int32.max, let context = reusableContext() else { return HTMLText(body: "", imageAlts: [], figcaptions: []) }
+        guard markup.count < Int32.max, let context = reusableContext() else { return HTMLText(body: "", imageAlts: [], figcaptions: []) }
         ss_xml_silence_thread()
-        let collector = VisibleTextCollector()
+        let collector = VisibleTextCollector(capacity: markup.count)
         let retained = Unmanaged.passRetained(collector)
         defer { retained.release() }
         context.pointee.userData = retained.toOpaque()
         defer { context.pointee.userData = nil }
         // The fragment was decoded by the feed's parser, hence UTF-8: saying so overrides nothing.
         // The SAX handler builds no tree, so no document comes back (free one if it ever does).
-        let document = input.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, "UTF-8", Self.options)
-            }
+        let document = markup.withMemoryRebound(to: CChar.self) { chars in
+            htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, "UTF-8", Self.options)
         }
         if let document { xmlFreeDoc(document) }
         return collector.result()

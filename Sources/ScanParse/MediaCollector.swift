@@ -12,7 +12,7 @@ struct MediaCollector {
         var media: [Media] = []
         let itemTexts = texts(of: item)
         itemTexts.addFields(to: &fields)
-        for child in item.elements {
+        item.forEachElement { child in
             if child.is("content", inAny: Namespace.media) {
                 media.append(object(child, inherited: itemTexts, fields: &fields))
             } else if child.is("group", inAny: Namespace.media) {
@@ -41,7 +41,7 @@ struct MediaCollector {
         func text(_ name: String) -> String? {
             guard let node = element.element(name, inAny: Namespace.media) else { return nil }
             let value = node.attribute("type") == "html"
-                ? html.extract(node.textBytes).body : node.textBytes.withUnsafeBufferPointer(TextBuilder.lines)
+                ? html.extract(textOf: node).body : node.withTextBytes(TextBuilder.lines)
             return value.isEmpty ? nil : value
         }
         let thumbnail = element.element("thumbnail", inAny: Namespace.media)?.attribute("url")
@@ -68,8 +68,8 @@ struct MediaTexts {
     }
 
     func addFields(to fields: inout FieldCollector) {
-        fields.add(.mediaTitle, lines: title)
-        fields.add(.mediaDescription, lines: description)
+        fields.add(.mediaTitle, folded: title)
+        fields.add(.mediaDescription, folded: description)
         fields.add(.mediaCredit, plain: credit)
         fields.add(.mediaCopyright, plain: copyright)
     }

@@ -123,6 +123,18 @@ struct Node {
         return bytes
     }
 
+    /// Calls `body` with `textBytes`, read in place (no copy) when the element holds a single
+    /// text or CDATA node, as a feed's description or content does.
+    func withTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let only = pointer.pointee.children, only.pointee.next == nil,
+            only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE,
+            let content = only.pointee.content
+        {
+            return body(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+        }
+        return textBytes.withUnsafeBufferPointer(body)
+    }
+
     /// The base URI that applies to this node (`xml:base`, else the document URL).
     var baseURI: String? {
         guard let base = xmlNodeGetBase(pointer.pointee.doc, pointer) else { return nil }

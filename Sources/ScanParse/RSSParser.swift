@@ -102,11 +102,11 @@ struct RSSItemReader {
 
     func item(from element: Node, channelLink: String?) -> Item {
         let bases = [element.baseURI, channelLink, documentURL]
-        let title = child(element, "title").map { html.extract($0.textBytes).body }
+        let title = child(element, "title").map { html.extract(textOf: $0).body }
         var fields = FieldCollector()
-        fields.add(.title, plain: title)
-        let content = element.element("encoded", in: Namespace.content).map { html.extract($0.textBytes) }
-        fields.add(content == nil ? .content : .summary, html: child(element, "description").map { html.extract($0.textBytes) })
+        fields.add(.title, folded: title)
+        let content = element.element("encoded", in: Namespace.content).map { html.extract(textOf: $0) }
+        fields.add(content == nil ? .content : .summary, html: child(element, "description").map { html.extract(textOf: $0) })
         fields.add(.content, html: content)
         let media = MediaCollector(bases: bases, html: html).collect(from: element, into: &fields)
         fields.add(.rights, plain: (element.element("rights", in: Namespace.dublinCore) ?? child(element, "copyright"))?.text)

@@ -5,6 +5,11 @@ struct TextBuilder {
     private var lineHasText = false
     private var pendingSpace = false
 
+    /// A builder with room for `capacity` bytes reserved up front.
+    init(capacity: Int = 0) {
+        output.reserveCapacity(capacity)
+    }
+
     /// Appends text; white space inside it is folded. With `keepingLineBreaks`, a line feed or
     /// carriage return ends the line instead. Copies runs of text in bulk: a run goes on through
     /// single ASCII spaces between words, which need no folding.
@@ -22,6 +27,10 @@ struct TextBuilder {
             let start = index
             index += 1
             while index < count {
+                if index + 8 <= count, Self.isPlainRun(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = base[index]
                 if byte > 0x20 && byte != 0xC2 {
                     index += 1
@@ -38,6 +47,22 @@ struct TextBuilder {
             lineHasText = true
             output.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
         }
+    }
+
+    /// Whether eight bytes (inside a run of text) can be copied as they are: no control or
+    /// white-space byte other than single spaces between other bytes, no 0xC2 (the lead of a
+    /// no-break space), and no space in the last byte, whose successor is not looked at.
+    @inline(__always)
+    private static func isPlainRun(_ word: UInt64) -> Bool {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Exact per-byte tests (no carries between bytes): high bit set where the test holds.
+        func isZero(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+        let below0x20 = ~(((word & low7) &+ 0x6060_6060_6060_6060) | word) & high
+        let leadC2 = isZero(word ^ 0xC2C2_C2C2_C2C2_C2C2)
+        let spaces = isZero(word ^ 0x2020_2020_2020_2020)
+        let doubled = spaces & (spaces << 8)
+        return (below0x20 | leadC2 | doubled | (spaces & 0x8000_0000_0000_0000)) == 0
     }
 
     /// The length of the white-space character at `index` (ASCII space or no-break space), or 0.

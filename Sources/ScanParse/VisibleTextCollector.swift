@@ -2,7 +2,7 @@
 /// sees: body text, image alt texts and figure captions. Fed by the SAX parser for fragments
 /// and by a tree walk for XHTML inside feeds, so both follow the same rules.
 final class VisibleTextCollector {
-    private var body = TextBuilder()
+    private var body: TextBuilder
     private var caption = TextBuilder()
     private var alts: [String] = []
     private var captions: [String] = []
@@ -25,6 +25,11 @@ final class VisibleTextCollector {
     ])
     private static let img = ElementNameSet.key("img")
     private static let figcaption = ElementNameSet.key("figcaption")
+
+    /// A collector whose body text will take at most about `capacity` bytes (the markup's size).
+    init(capacity: Int = 0) {
+        body = TextBuilder(capacity: capacity)
+    }
 
     /// An element starts; `alt` is asked for only when the element is a visible image.
     func start(_ name: UnsafePointer<UInt8>?, alt: () -> String?) {

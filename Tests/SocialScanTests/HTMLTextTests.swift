@@ -1,4 +1,5 @@
 import ScanParse
+import ScanTestSupport
 import Testing
 
 @Suite("HTML to text")
@@ -17,6 +18,20 @@ struct HTMLTextTests {
     ])
     func bodyText(markup: String, expected: String) {
         #expect(HTMLText.extract(fromMarkup: markup).body == expected)
+    }
+
+    /// White space is folded the same whatever the text's length and alignment: the folding
+    /// copies eight bytes at a time where it can, and must agree with the plain rule (split on
+    /// white space, join with one space) at every position.
+    @Test func foldingAgreesWithThePlainRuleAtEveryAlignment() {
+        var random = SplitMix64(seed: 27)
+        let pieces = ["a", "é", "word", "©", "\u{A0}", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\u{C}", "x y", "\u{1}"]
+        let spaces: Set<Character> = [" ", "\t", "\n", "\r", "\r\n", "\u{C}", "\u{A0}"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let expected = text.split(whereSeparator: { spaces.contains($0) }).joined(separator: " ")
+            #expect(HTMLText.extract(fromMarkup: text).body == expected, "\(Array(text.utf8))")
+        }
     }
 
     @Test func imageAltAndCaptionsAreTheirOwnTexts() {
