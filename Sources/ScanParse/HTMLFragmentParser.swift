@@ -12,6 +12,8 @@ final class HTMLFragmentParser {
         HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue)
     private var context: htmlParserCtxtPtr?
+    /// Receives the events of each fragment in turn (its buffer is reused).
+    private let collector = VisibleTextCollector()
 
     init() {}
 
@@ -39,18 +41,23 @@ final class HTMLFragmentParser {
         }
         guard markup.count < Int32.max, let context = reusableContext() else { return HTMLText(body: "", imageAlts: [], figcaptions: []) }
         ss_xml_silence_thread()
-        let collector = VisibleTextCollector(capacity: markup.count)
-        let retained = Unmanaged.passRetained(collector)
-        defer { retained.release() }
-        context.pointee.userData = retained.toOpaque()
+        // The collector lives as long as this parser, hence through the parse.
+        context.pointee.userData = Unmanaged.passUnretained(collector).toOpaque()
         defer { context.pointee.userData = nil }
-        // The fragment was decoded by the feed's parser, hence UTF-8: saying so overrides nothing.
-        // The SAX handler builds no tree, so no document comes back (free one if it ever does).
-        let document = markup.withMemoryRebound(to: CChar.self) { chars in
-            htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, "UTF-8", Self.options)
+        // A fresh push parser for this fragment, in the context's memory: the reset leaves the
+        // SAX callbacks alone and reads UTF-8 (the feed's parser decoded the fragment), but it
+        // is the XML parser's reset, so the context is marked as HTML again.
+        _ = xmlCtxtResetPush(context, nil, 0, nil, nil)
+        context.pointee.html = 1
+        _ = htmlCtxtUseOptions(context, Self.options)
+        markup.withMemoryRebound(to: CChar.self) { chars in
+            _ = htmlParseChunk(context, chars.baseAddress, Int32(chars.count), 1)
         }
-        if let document { xmlFreeDoc(document) }
-        return collector.result()
+        if let document = context.pointee.myDoc {  // never made: the SAX handler builds no tree
+            xmlFreeDoc(document)
+            context.pointee.myDoc = nil
+        }
+        return collector.takeResult()
     }
 
     /// The context, made on first use with the SAX callbacks (libxml2 copies the handler).

@@ -33,7 +33,7 @@ public struct HTMLText: Sendable, Equatable {
         } leave: { node in
             if node.pointee.type == XML_ELEMENT_NODE { collector.end(node.pointee.name) }
         }
-        return collector.result()
+        return collector.takeResult()
     }
 }
 

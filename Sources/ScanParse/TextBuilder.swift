@@ -5,11 +5,6 @@ struct TextBuilder {
     private var lineHasText = false
     private var pendingSpace = false
 
-    /// A builder with room for `capacity` bytes reserved up front.
-    init(capacity: Int = 0) {
-        output.reserveCapacity(capacity)
-    }
-
     /// Appends text; white space inside it is folded. With `keepingLineBreaks`, a line feed or
     /// carriage return ends the line instead. Copies runs of text in bulk: a run goes on through
     /// single ASCII spaces between words, which need no folding.
@@ -99,6 +94,15 @@ struct TextBuilder {
         // Decoded from a slice: trimming a copy of `output` would copy every byte first.
         let end = output.last == 0x0A ? output.count - 1 : output.count
         return String(decoding: output[..<end], as: UTF8.self)
+    }
+
+    /// The text built so far; the builder is then empty again, keeping its buffer for the next.
+    mutating func take() -> String {
+        let text = finish()
+        output.removeAll(keepingCapacity: true)
+        lineHasText = false
+        pendingSpace = false
+        return text
     }
 
     /// `text` as lines: white space folded within each line, empty lines dropped. For plain-text

@@ -1,8 +1,9 @@
 /// Sorts the events of an HTML document (element starts and ends, text) into what a reader
 /// sees: body text, image alt texts and figure captions. Fed by the SAX parser for fragments
-/// and by a tree walk for XHTML inside feeds, so both follow the same rules.
+/// and by a tree walk for XHTML inside feeds, so both follow the same rules. One collector can
+/// serve many fragments in turn: `takeResult` empties it and keeps its buffer.
 final class VisibleTextCollector {
-    private var body: TextBuilder
+    private var body = TextBuilder()
     private var caption = TextBuilder()
     private var alts: [String] = []
     private var captions: [String] = []
@@ -25,11 +26,6 @@ final class VisibleTextCollector {
     ])
     private static let img = ElementNameSet.key("img")
     private static let figcaption = ElementNameSet.key("figcaption")
-
-    /// A collector whose body text will take at most about `capacity` bytes (the markup's size).
-    init(capacity: Int = 0) {
-        body = TextBuilder(capacity: capacity)
-    }
 
     /// An element starts; `alt` is asked for only when the element is a visible image.
     func start(_ name: UnsafePointer<UInt8>?, alt: () -> String?) {
@@ -71,8 +67,15 @@ final class VisibleTextCollector {
         if captionDepth > 0 { caption.append(bytes) } else { body.append(bytes) }
     }
 
-    func result() -> HTMLText {
-        HTMLText(body: body.finish(), imageAlts: alts, figcaptions: captions)
+    /// The texts collected, after which the collector is empty and ready for another fragment.
+    func takeResult() -> HTMLText {
+        let result = HTMLText(body: body.take(), imageAlts: alts, figcaptions: captions)
+        caption = TextBuilder()
+        alts = []
+        captions = []
+        hiddenDepth = 0
+        captionDepth = 0
+        return result
     }
 
     private func lineBreak() {
