@@ -51,7 +51,7 @@ struct AtomParser {
     }
 
     private func item(from entry: Node, feedLink: String?) -> Item {
-        let bases = [entry.baseURI, feedLink, documentURL]
+        let bases = { [entry.baseURI, feedLink, documentURL] }
         let link = alternateLink(of: entry, bases: bases)
         let title = entry.element("title", in: namespace).map { TextBuilder.singleLine(textConstruct($0).body) }
         var fields = FieldCollector()
@@ -82,10 +82,10 @@ struct AtomParser {
     }
 
     /// The `rel="alternate"` link (or one with no rel), resolved.
-    private func alternateLink(of element: Node, bases: [String?]) -> String? {
+    private func alternateLink(of element: Node, bases: () -> [String?]) -> String? {
         let chosen = element.elements("link", in: namespace).first(where: Self.isAlternate)
         guard let href = nonEmpty(chosen?.attribute("href")) else { return nil }
-        return URLResolver.resolve(href, against: bases)
+        return URLResolver.resolve(href, against: bases())
     }
 
     /// The texts of a text construct. Atom 1.0 says `type` text, html or xhtml (or a MIME type

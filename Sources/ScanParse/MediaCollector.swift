@@ -4,7 +4,7 @@ import ScanCore
 /// one item or entry: their texts become fields, their objects become `Media`.
 struct MediaCollector {
     /// Bases for resolving relative media URLs.
-    let bases: [String?]
+    let bases: () -> [String?]
     let html: HTMLFragmentParser
 
     /// The item's media, in document order; texts are added to `fields`.
@@ -22,7 +22,7 @@ struct MediaCollector {
                 media += contents.map { object($0, inherited: groupTexts, fields: &fields) }
                 if contents.isEmpty { media.append(groupTexts.media(url: nil, type: nil)) }
             } else if child.is("enclosure", in: nil), let url = child.attribute("url") {
-                media.append(itemTexts.media(url: URLResolver.resolve(url, against: bases), type: child.attribute("type")))
+                media.append(itemTexts.media(url: URLResolver.resolve(url, against: bases()), type: child.attribute("type")))
             }
         }
         if media.isEmpty, itemTexts.thumbnail != nil { media.append(itemTexts.media(url: nil, type: nil)) }
@@ -32,7 +32,7 @@ struct MediaCollector {
     private func object(_ content: Node, inherited: MediaTexts, fields: inout FieldCollector) -> Media {
         let own = texts(of: content)
         own.addFields(to: &fields)
-        let url = content.attribute("url").map { URLResolver.resolve($0, against: bases) }
+        let url = content.attribute("url").map { URLResolver.resolve($0, against: bases()) }
         return own.merged(over: inherited).media(url: url, type: content.attribute("type") ?? content.attribute("medium"))
     }
 
@@ -47,7 +47,7 @@ struct MediaCollector {
         let thumbnail = element.element("thumbnail", inAny: Namespace.media)?.attribute("url")
         return MediaTexts(
             title: text("title"), description: text("description"), credit: text("credit"),
-            copyright: text("copyright"), thumbnail: thumbnail.map { URLResolver.resolve($0, against: bases) })
+            copyright: text("copyright"), thumbnail: thumbnail.map { URLResolver.resolve($0, against: bases()) })
     }
 }
 

@@ -101,7 +101,7 @@ struct RSSItemReader {
     }
 
     func item(from element: Node, channelLink: String?) -> Item {
-        let bases = [element.baseURI, channelLink, documentURL]
+        let bases = { [element.baseURI, channelLink, documentURL] }
         let title = child(element, "title").map { html.extract(textOf: $0).body }
         var fields = FieldCollector()
         fields.add(.title, folded: title)
@@ -120,13 +120,13 @@ struct RSSItemReader {
     }
 
     /// The item's id and link: guid (or RSS 1.0's `rdf:about`), else the link, else a content hash.
-    private func identity(of element: Node, bases: [String?], fallback: [String]) -> (String, String?) {
+    private func identity(of element: Node, bases: () -> [String?], fallback: @autoclosure () -> [String]) -> (String, String?) {
         let guid = child(element, "guid")
         let guidText = nonEmpty(guid?.text) ?? nonEmpty(element.attribute("about", in: Namespace.rdf))
         let guidIsLink = guid?.attribute("isPermaLink").map { $0.lowercased() != "false" } ?? (guid != nil)
-        var link = nonEmpty(child(element, "link")?.text).map { URLResolver.resolve($0, against: bases) }
-        if link == nil, guidIsLink, let guidText { link = URLResolver.resolve(guidText, against: bases) }
-        return (guidText ?? link ?? Fingerprint.contentID(fallback), link)
+        var link = nonEmpty(child(element, "link")?.text).map { URLResolver.resolve($0, against: bases()) }
+        if link == nil, guidIsLink, let guidText { link = URLResolver.resolve(guidText, against: bases()) }
+        return (guidText ?? link ?? Fingerprint.contentID(fallback()), link)
     }
 }
 

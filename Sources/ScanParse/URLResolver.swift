@@ -3,10 +3,11 @@ import CLibXML2
 /// Resolves links against base URIs with libxml2's RFC 3986 resolver.
 enum URLResolver {
     /// `link` made absolute against the first usable base; `link` itself when none applies.
-    static func resolve(_ link: String, against bases: [String?]) -> String {
+    /// The bases are worked out only for a relative link (an element's base walks its ancestors).
+    static func resolve(_ link: String, against bases: @autoclosure () -> [String?]) -> String {
         let trimmed = link.trimmingWhitespace()
         guard !trimmed.isEmpty, !isAbsolute(trimmed) else { return trimmed }
-        for case let base? in bases where isAbsolute(base) {
+        for case let base? in bases() where isAbsolute(base) {
             if let resolved = build(trimmed, base: base) { return resolved }
         }
         return trimmed
