@@ -6,14 +6,14 @@ import ScanCore
 public enum DateParser {
     /// The date `raw` stands for, normalised; `rfc3339` is nil when it could not be read.
     public static func parse(_ raw: String) -> ItemDate {
-        let bytes = Array(raw.trimmingWhitespace().utf8)
-        let seconds = rfc3339(bytes) ?? rfc822(bytes)
+        var trimmed = raw.trimmingWhitespace()
+        let seconds = trimmed.withUTF8 { rfc3339($0) ?? rfc822($0) }
         return ItemDate(rfc3339: seconds.map(format), raw: raw)
     }
 
     /// Seconds since 1970 for `2025-03-14T09:30:00.5+01:00` (`T` or space; `Z` or an offset).
-    static func rfc3339(_ text: [UInt8]) -> Int? {
-        var scanner = DateScanner(text)
+    static func rfc3339(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var scanner = DateScanner(text, 0..<text.count)
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
             let month = scanner.number(digits: 2), scanner.skip("-"),
             let day = scanner.number(digits: 2)
@@ -30,33 +30,54 @@ public enum DateParser {
         return epoch(year, month, day, hour, minute, second, offset: offset)
     }
 
-    /// Seconds since 1970 for `Tue, 10 Jun 2003 04:00:00 GMT` and its usual variants.
-    static func rfc822(_ bytes: [UInt8]) -> Int? {
-        var words = bytes.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") })
-        if let first = words.first, startsWithLetter(first), monthNumber(first) == nil {
-            words.removeFirst()
+    /// Seconds since 1970 for `Tue, 10 Jun 2003 04:00:00 GMT` and its usual variants. Words are
+    /// ranges of the text, kept on the stack: a feed has a date per item.
+    static func rfc822(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var words = InlineArray<8, Range<Int>>(repeating: 0..<0)
+        var count = 0
+        var index = 0
+        func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") }
+        while count < 8 {
+            while index < text.count, isSeparator(text[index]) { index += 1 }
+            let start = index
+            while index < text.count, !isSeparator(text[index]) { index += 1 }
+            guard index > start else { break }
+            words[count] = start..<index
+            count += 1
         }
+        var first = 0
+        if count > 0, startsWithLetter(text, words[0]), monthNumber(text, words[0]) == nil { first = 1 }
         // RFC 850 writes the date as one word: 06-May-25.
-        if let first = words.first {
-            let parts = first.split(separator: UInt8(ascii: "-"))
-            if parts.count == 3 { words.replaceSubrange(0...0, with: parts) }
+        if first < count, let parts = dashedDate(text, words[first]) {
+            var shifted = InlineArray<8, Range<Int>>(repeating: 0..<0)
+            shifted[0] = parts.0
+            shifted[1] = parts.1
+            shifted[2] = parts.2
+            var next = 3
+            for word in (first + 1)..<count where next < 8 {
+                shifted[next] = words[word]
+                next += 1
+            }
+            words = shifted
+            count = next
+            first = 0
         }
-        guard words.count >= 3 else { return nil }
-        var (dayWord, monthWord) = (words[0], words[1])
-        if monthNumber(dayWord) != nil { swap(&dayWord, &monthWord) }
-        guard let day = integer(dayWord), let month = monthNumber(monthWord), var year = integer(words[2])
+        guard count - first >= 3 else { return nil }
+        var (dayWord, monthWord) = (words[first], words[first + 1])
+        if monthNumber(text, dayWord) != nil { swap(&dayWord, &monthWord) }
+        guard let day = integer(text, dayWord), let month = monthNumber(text, monthWord),
+            var year = integer(text, words[first + 2])
         else { return nil }
         if year < 100 { year += year < 50 ? 2000 : 1900 }
         var hour = 0, minute = 0, second = 0, offset = 0
-        if words.count >= 4 {
-            let parts = words[3].split(separator: UInt8(ascii: ":")).compactMap(integer)
-            guard parts.count >= 2 else { return nil }
-            (hour, minute) = (parts[0], parts[1])
-            second = parts.count > 2 ? parts[2] : 0
+        if count - first >= 4 {
+            guard let time = clock(text, words[first + 3]) else { return nil }
+            (hour, minute, second) = time
         }
-        if words.count >= 5 {
-            var scanner = DateScanner(words[4])
-            offset = scanner.zoneOffset() ?? namedZoneOffset(words[4]) ?? 0
+        if count - first >= 5 {
+            let zone = words[first + 4]
+            var scanner = DateScanner(text, zone)
+            offset = scanner.zoneOffset() ?? namedZoneOffset(text, zone) ?? 0
         }
         return epoch(year, month, day, hour, minute, second, offset: offset)
     }
@@ -65,29 +86,61 @@ public enum DateParser {
         .map { Array($0.utf8) }
 
     /// The month a word names by its first three letters, in any case.
-    private static func monthNumber(_ word: ArraySlice<UInt8>) -> Int? {
+    private static func monthNumber(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int? {
         guard word.count >= 3 else { return nil }
-        let prefix = word.prefix(3).map { $0 | 0x20 }
-        return months.firstIndex(of: prefix).map { $0 + 1 }
+        let (a, b, c) = (text[word.lowerBound] | 0x20, text[word.lowerBound + 1] | 0x20, text[word.lowerBound + 2] | 0x20)
+        return months.firstIndex { $0[0] == a && $0[1] == b && $0[2] == c }.map { $0 + 1 }
     }
 
     /// Whether a word starts with a letter (a weekday name, in any language).
-    private static func startsWithLetter(_ word: ArraySlice<UInt8>) -> Bool {
-        guard let byte = word.first else { return false }
+    private static func startsWithLetter(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        guard !word.isEmpty else { return false }
+        let byte = text[word.lowerBound]
         return ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) || byte >= 0xC3
     }
 
+    /// `06-May-25` split at its two dashes, if the word is one.
+    private static func dashedDate(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> (Range<Int>, Range<Int>, Range<Int>)? {
+        var dashes = InlineArray<2, Int>(repeating: 0)
+        var found = 0
+        for index in word where text[index] == UInt8(ascii: "-") {
+            guard found < 2 else { return nil }
+            dashes[found] = index
+            found += 1
+        }
+        guard found == 2, dashes[0] > word.lowerBound, dashes[1] > dashes[0] + 1, dashes[1] < word.upperBound - 1
+        else { return nil }
+        return (word.lowerBound..<dashes[0], (dashes[0] + 1)..<dashes[1], (dashes[1] + 1)..<word.upperBound)
+    }
+
+    /// `hh:mm` or `hh:mm:ss`; parts that are not numbers are skipped, as before.
+    private static func clock(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> (Int, Int, Int)? {
+        var parts = InlineArray<3, Int>(repeating: 0)
+        var found = 0
+        var start = word.lowerBound
+        for index in word.lowerBound...word.upperBound where index == word.upperBound || text[index] == UInt8(ascii: ":") {
+            if found < 3, index > start, let value = integer(text, start..<index) {
+                parts[found] = value
+                found += 1
+            }
+            start = index + 1
+        }
+        guard found >= 2 else { return nil }
+        return (parts[0], parts[1], found > 2 ? parts[2] : 0)
+    }
+
     /// A decimal integer with an optional sign, as `Int(_:)` reads one.
-    private static func integer(_ word: ArraySlice<UInt8>) -> Int? {
-        var digits = word[...]
+    private static func integer(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int? {
+        var digits = word
         var sign = 1
-        if let first = digits.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
-            sign = first == UInt8(ascii: "-") ? -1 : 1
+        if let first = digits.first, text[first] == UInt8(ascii: "+") || text[first] == UInt8(ascii: "-") {
+            sign = text[first] == UInt8(ascii: "-") ? -1 : 1
             digits = digits.dropFirst()
         }
         guard !digits.isEmpty, digits.count <= 18 else { return nil }
         var value = 0
-        for byte in digits {
+        for index in digits {
+            let byte = text[index]
             guard byte >= 0x30, byte <= 0x39 else { return nil }
             value = value * 10 + Int(byte - 0x30)
         }
@@ -99,8 +152,8 @@ public enum DateParser {
         "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
     ]
 
-    private static func namedZoneOffset(_ zone: ArraySlice<UInt8>) -> Int? {
-        zoneHours[String(decoding: zone, as: UTF8.self).uppercased()].map { $0 * 3600 }
+    private static func namedZoneOffset(_ text: UnsafeBufferPointer<UInt8>, _ zone: Range<Int>) -> Int? {
+        zoneHours[String(decoding: UnsafeBufferPointer(rebasing: text[zone]), as: UTF8.self).uppercased()].map { $0 * 3600 }
     }
 
     /// Seconds since 1970 for a civil date and time at `offset` seconds east of UTC.
@@ -153,29 +206,28 @@ public enum DateParser {
     }
 }
 
-/// A cursor over the UTF-8 bytes of a date string.
+/// A cursor over part of the UTF-8 bytes of a date string (valid while they are).
 struct DateScanner {
-    private let bytes: [UInt8]
-    private var position = 0
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position: Int
+    private let end: Int
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
     }
 
-    init(_ bytes: ArraySlice<UInt8>) {
-        self.bytes = Array(bytes)
-    }
-
-    var atEnd: Bool { position >= bytes.count }
+    var atEnd: Bool { position >= end }
 
     mutating func skip(_ char: Unicode.Scalar) -> Bool {
-        guard position < bytes.count, UInt32(bytes[position]) == char.value else { return false }
+        guard position < end, UInt32(bytes[position]) == char.value else { return false }
         position += 1
         return true
     }
 
     mutating func number(digits: Int) -> Int? {
-        guard position + digits <= bytes.count else { return nil }
+        guard position + digits <= end else { return nil }
         var value = 0
         for byte in bytes[position..<position + digits] {
             guard byte >= 0x30, byte <= 0x39 else { return nil }
@@ -186,7 +238,7 @@ struct DateScanner {
     }
 
     mutating func skipDigits() {
-        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+        while position < end, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
     }
 
     /// `Z`, `+hh:mm`, `-hhmm` or `+hh`: seconds east of UTC; nil when none is here.

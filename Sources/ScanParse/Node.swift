@@ -103,7 +103,7 @@ struct Node {
 
     /// All text and CDATA below this node, in order, without markup; entity references skipped.
     var text: String {
-        String(decoding: textBytes, as: UTF8.self)
+        withTextBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `text` as UTF-8 bytes.
@@ -184,6 +184,10 @@ struct Node {
     }
 
     private static func text(of first: xmlNodePtr?) -> String {
+        // Nearly always one text node: read it in place.
+        if let only = first, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE, let content = only.pointee.content {
+            return String(cString: content)
+        }
         var bytes: [UInt8] = []
         var child = first
         while let current = child {
