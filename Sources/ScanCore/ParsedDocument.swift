@@ -1,5 +1,5 @@
 /// What the parse stage made of one fetched document.
-public struct ParsedDocument: Sendable {
+public struct ParsedDocument: Sendable, Equatable {
     /// Where the document came from (URL or path), as the fetch stage named it.
     public var source: String
     public var format: DocumentFormat

@@ -4,6 +4,9 @@ import ScanCore
 /// (never only from the Content-Type or the file name).
 public struct DocumentParser: Sendable {
     public var limits: ParseLimits
+    /// Whether well-formed feeds are streamed; off, every feed is parsed into a tree first (tests
+    /// use it to show both readings agree).
+    var streamsFeeds = true
 
     public init(limits: ParseLimits = ParseLimits()) {
         self.limits = limits
@@ -50,7 +53,7 @@ public struct DocumentParser: Sendable {
         let charset = Self.charset(fromContentType: document.contentType)
         let prepared = EncodingPolicy.prepare(document.body, httpCharset: charset)
         let outcome: MarkupOutcome
-        if prepared.encoding == nil, let streamed = try streamFeed(prepared, documentURL: documentURL, source: document.source) {
+        if streamsFeeds, prepared.encoding == nil, let streamed = try streamFeed(prepared, documentURL: documentURL, source: document.source) {
             outcome = streamed
         } else {
             outcome = try recoverFeed(prepared, documentURL: documentURL, source: document.source)
