@@ -32,8 +32,8 @@ struct AtomParser {
         var next = stream.nextElement()
         while let element = next {
             if stream.depth == 1, title == nil, element.is("title", in: namespace), let node = stream.expand() {
+                // Not skipped: recovery from broken markup can nest the entries inside the title.
                 title = TextBuilder.singleLine(textConstruct(node).body)
-                stream.skip()
             } else if stream.depth == 1, !sawAlternate, element.is("link", in: namespace), Self.isAlternate(element) {
                 // The first alternate link decides, as a reader would take it.
                 sawAlternate = true

@@ -44,6 +44,9 @@ struct RSSParser {
         var title: String?
         var namespace: String??
         var channelDepth: Int?
+        /// True once an element at the channel's depth or above follows it (RSS 1.0 puts
+        /// `image` and `textinput` beside the channel: their titles are not the channel's).
+        var channelClosed = false
         var items: ItemCollector
         var readWithoutLink = false
 
@@ -55,9 +58,12 @@ struct RSSParser {
         }
 
         mutating func visit(_ element: Node, in stream: some ElementStream) {
+            if let channelDepth, stream.depth <= channelDepth { channelClosed = true }
             if channelDepth == nil, isCore(element, "channel") {
                 channelDepth = stream.depth
-            } else if let channelDepth, stream.depth == channelDepth + 1, isCore(element, "title") || isCore(element, "link") {
+            } else if let channelDepth, !channelClosed, stream.depth == channelDepth + 1,
+                isCore(element, "title") || isCore(element, "link")
+            {
                 readChannelChild(element, in: stream)
             } else if isCore(element, "item") {
                 if link == nil { readWithoutLink = true }
@@ -69,12 +75,12 @@ struct RSSParser {
             }
         }
 
-        /// The channel's first title and first link.
+        /// The channel's first title and first link. The stream then goes on *into* the element:
+        /// recovery from broken markup (an unclosed tag in the title) can nest the items there.
         private mutating func readChannelChild(_ element: Node, in stream: some ElementStream) {
             let isTitle = isCore(element, "title")
             guard isTitle ? title == nil : link == nil, let node = stream.expand() else { return }
             if isTitle { title = TextBuilder.singleLine(node.text) } else { link = node.text }
-            stream.skip()
         }
 
         /// Whether `element` is the core element `name`; the first channel or item fixes the
@@ -104,7 +110,7 @@ struct RSSItemReader {
         let bases = { [element.baseURI, channelLink, documentURL] }
         let title = child(element, "title").map { html.extract(textOf: $0).body }
         var fields = FieldCollector()
-        fields.add(.title, folded: title)
+        fields.add(.title, plain: title)
         let content = element.element("encoded", in: Namespace.content).map { html.extract(textOf: $0) }
         fields.add(content == nil ? .content : .summary, html: child(element, "description").map { html.extract(textOf: $0) })
         fields.add(.content, html: content)

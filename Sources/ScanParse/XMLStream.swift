@@ -14,6 +14,9 @@ final class XMLStream: ElementStream {
     private let errorCount: UnsafeMutablePointer<Int32>
     /// True when `skip()` already moved the reader onto the next node.
     private var positioned = false
+    /// True once the reader failed (-1, or an element it could not expand). Some failures, such
+    /// as an encoding error, raise no parser error, yet end the stream early.
+    private var failed = false
 
     private static let options = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOWARNING.rawValue
@@ -57,7 +60,10 @@ final class XMLStream: ElementStream {
         while true {
             let status = positioned ? 1 : xmlTextReaderRead(reader)
             positioned = false
-            guard status == 1 else { return nil }
+            guard status == 1 else {
+                if status < 0 { failed = true }
+                return nil
+            }
             if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue),
                 let node = xmlTextReaderCurrentNode(reader)
             {
@@ -71,12 +77,18 @@ final class XMLStream: ElementStream {
 
     /// The current element with its whole subtree read; valid until the stream moves on.
     func expand() -> Node? {
-        xmlTextReaderExpand(reader).map(Node.init)
+        guard let node = xmlTextReaderExpand(reader) else {
+            failed = true
+            return nil
+        }
+        return Node(node)
     }
 
     /// Moves past the current element's subtree, which the reader then frees.
     func skip() {
-        positioned = xmlTextReaderNext(reader) == 1
+        let status = xmlTextReaderNext(reader)
+        positioned = status == 1
+        if status < 0 { failed = true }
     }
 
     /// Whether the document's DTD declares entities; ask on the root element, which comes after
@@ -85,6 +97,6 @@ final class XMLStream: ElementStream {
         ss_xml_declares_entities(root.pointer.pointee.doc) != 0
     }
 
-    /// False once the parser has had to recover from broken markup.
-    var wellFormed: Bool { errorCount.pointee == 0 }
+    /// False once the parser has had to recover from broken markup, or the reader stopped early.
+    var wellFormed: Bool { errorCount.pointee == 0 && !failed }
 }

@@ -100,4 +100,55 @@ struct FeedStreamingTests {
         #expect(last.fields.map(\.text) == ["Clean & simple", "A caption"])
         #expect(document.items[1].fields.first?.text == "unclosed bold")
     }
+
+    /// Recovery closes an unclosed `<br>` at `</title>` and leaves the title open: the link and
+    /// every item end up inside the channel's title, and must still be read.
+    @Test func itemsSwallowedByABrokenChannelTitleAreKept() throws {
+        let rss = "<rss version=\"2.0\"><channel><title>Line one<br>Line two</title><link>https://x.example/</link><item><guid>A</guid></item><item><guid>B</guid></item></channel></rss>"
+        let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Line one<br>Line two</title><entry><id>A</id></entry><entry><id>B</id></entry></feed>"
+        for feed in [rss, atom] {
+            let document = try parse(Array(feed.utf8), streaming: true)
+            #expect(document.illFormed)
+            #expect(document.items.map(\.id) == ["A", "B"])
+        }
+    }
+
+    /// An encoding error ends the reader without a parser error: the document must still be
+    /// flagged and recovered, not cut short as if it were complete.
+    @Test func encodingErrorMidStreamIsRecoveredNotTruncated() throws {
+        let items = (1...4).map { "<item><guid>g\($0)</guid><title>T\($0)</title></item>" }.joined()
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"><channel>\(items)<item><guid>bad</guid><title>X</title></item></channel></rss>"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        // A lone high surrogate (D800) in the last item's title, before "X".
+        let marker: [UInt8] = [0x58, 0x00]  // "X"
+        let position = try #require(bytes.indices.last { bytes[$0...].starts(with: marker) })
+        bytes.insert(contentsOf: [0x00, 0xD8], at: position)
+        let streamed = try parse(bytes, streaming: true)
+        let tree = try parse(bytes, streaming: false)
+        #expect(streamed == tree)
+        #expect(streamed.illFormed)
+    }
+
+    @Test func itemTitleFieldIsOneLineEvenWhenItHoldsBlocks() throws {
+        let feed = "<rss version=\"2.0\"><channel><item><guid>1</guid><title>&lt;p&gt;A&lt;/p&gt;&lt;p&gt;B&lt;/p&gt;</title></item></channel></rss>"
+        let document = try parse(Array(feed.utf8), streaming: true)
+        #expect(document.items.first?.fields.first?.text == "A B")
+    }
+
+    /// RSS 1.0 puts `image` beside the channel: its link is not the channel's.
+    @Test func rss1ImageLinkIsNotTheChannelLink() throws {
+        let feed = """
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+            <channel rdf:about="urn:x"><title>Board</title></channel>
+            <image rdf:about="urn:i"><title>Logo</title><link>https://image.example/</link></image>
+            <item rdf:about="urn:1"><title>One</title><link>news/1</link></item>
+            </rdf:RDF>
+            """
+        for streaming in [true, false] {
+            let document = try parse(Array(feed.utf8), url: "local.rdf", streaming: streaming)
+            #expect(document.title == "Board")
+            #expect(document.items.map(\.url) == ["news/1"])
+        }
+    }
 }
