@@ -39,18 +39,9 @@ final class MarkupTree {
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
     /// Parses XML; `encoding` is the HTTP charset (nil lets the document say). Nil on no document.
     static func parseXML(_ bytes: [UInt8], url: String?, encoding: String?) -> MarkupTree? {
-        ss_xml_silence_thread()
-        guard let context = xmlNewParserCtxt() else { return nil }
-        defer { xmlFreeParserCtxt(context) }
-        let input = sanitised(bytes)
-        guard input.count < Int32.max else { return nil }
-        let document = input.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), url, encoding, xmlOptions)
-            }
+        parse(bytes, makeContext: xmlNewParserCtxt, freeContext: xmlFreeParserCtxt) { context, chars, count in
+            xmlCtxtReadMemory(context, chars, count, url, encoding, xmlOptions)
         }
-        guard let document else { return nil }
-        return MarkupTree(document: document, wellFormed: context.pointee.wellFormed != 0)
     }
 
     private static let htmlOptions = Int32(
@@ -60,15 +51,23 @@ final class MarkupTree {
     /// Parses a whole HTML page; `encoding` nil lets the page's BOM or `<meta charset>` decide
     /// (never force UTF-8 over a declared charset: it garbles text).
     static func parseHTML(_ bytes: [UInt8], url: String?, encoding: String?) -> MarkupTree? {
+        parse(bytes, makeContext: htmlNewParserCtxt, freeContext: htmlFreeParserCtxt) { context, chars, count in
+            htmlCtxtReadMemory(context, chars, count, url, encoding, htmlOptions)
+        }
+    }
+
+    /// Reads `bytes` (NULs removed) with a parser context of its own; nil on no document.
+    private static func parse(
+        _ bytes: [UInt8], makeContext: () -> xmlParserCtxtPtr?, freeContext: (xmlParserCtxtPtr) -> Void,
+        read: (xmlParserCtxtPtr, UnsafePointer<CChar>?, Int32) -> xmlDocPtr?
+    ) -> MarkupTree? {
         ss_xml_silence_thread()
-        guard let context = htmlNewParserCtxt() else { return nil }
-        defer { htmlFreeParserCtxt(context) }
+        guard let context = makeContext() else { return nil }
+        defer { freeContext(context) }
         let input = sanitised(bytes)
         guard input.count < Int32.max else { return nil }
         let document = input.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), url, encoding, htmlOptions)
-            }
+            buffer.withMemoryRebound(to: CChar.self) { chars in read(context, chars.baseAddress, Int32(chars.count)) }
         }
         guard let document else { return nil }
         return MarkupTree(document: document, wellFormed: context.pointee.wellFormed != 0)

@@ -48,25 +48,17 @@ public struct NameContext: Sendable {
         }
         let top = try YAMLMapping(root, file: file, what: "the student-name context")
         try top.allowOnly(["student-context", "student-introducers", "not-student", "not-a-surname", "not-alone", "not-after", "surname-particles", "student-verbs", "adult-context", "famous", "examples"])
-        if let student = try top.mapping("student-context", what: "'student-context'") {
-            try student.allowOnly(["within", "words"])
-            studentWithin = Int(try student.number("within", in: 1...50) ?? 10)
-            studentWords = PhraseSet(try student.strings("words"))
+        if let window = try Self.window(top, "student-context", within: 1...50) {
+            (studentWithin, studentWords) = (window.within ?? 10, window.words)
         }
-        if let introducing = try top.mapping("student-introducers", what: "'student-introducers'") {
-            try introducing.allowOnly(["within", "words"])
-            introducersWithin = Int(try introducing.number("within", in: 1...10) ?? 3)
-            introducers = PhraseSet(try introducing.strings("words"))
+        if let window = try Self.window(top, "student-introducers", within: 1...10) {
+            (introducersWithin, introducers) = (window.within ?? 3, window.words)
         }
-        if let adult = try top.mapping("adult-context", what: "'adult-context'") {
-            try adult.allowOnly(["within", "words"])
-            adultWithin = Int(try adult.number("within", in: 1...100) ?? 20)
-            adultWords = PhraseSet(try adult.strings("words"))
+        if let window = try Self.window(top, "adult-context", within: 1...100) {
+            (adultWithin, adultWords) = (window.within ?? 20, window.words)
         }
-        if let other = try top.mapping("not-student", what: "'not-student'") {
-            try other.allowOnly(["within", "words"])
-            notStudentWithin = Int(try other.number("within", in: 1...10) ?? 3)
-            notStudentWords = PhraseSet(try other.strings("words"))
+        if let window = try Self.window(top, "not-student", within: 1...10) {
+            (notStudentWithin, notStudentWords) = (window.within ?? 3, window.words)
         }
         notASurname = WordSet(try top.strings("not-a-surname").map(NameForms.folded))
         notAlone = WordSet(try top.strings("not-alone").map(NameForms.folded))
@@ -81,6 +73,15 @@ public struct NameContext: Sendable {
             matchExamples = try Self.examples(examples.sequence("match"), file: file)
             noMatchExamples = try Self.examples(examples.sequence("no-match"), file: file)
         }
+    }
+
+    /// A `within` + `words` section (a context window), if the file has it.
+    private static func window(
+        _ top: YAMLMapping, _ key: String, within range: ClosedRange<Double>
+    ) throws(PatternError) -> (within: Int?, words: PhraseSet)? {
+        guard let section = try top.mapping(key, what: "'\(key)'") else { return nil }
+        try section.allowOnly(["within", "words"])
+        return (try section.number("within", in: range).map { Int($0) }, PhraseSet(try section.strings("words")))
     }
 
     private static func examples(_ nodes: [Node], file: String) throws(PatternError) -> [Example] {
