@@ -20,7 +20,10 @@ public enum Fingerprint {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for byte in text.lowercased().utf8 {
+        // ASCII (the usual match) is lowercased byte by byte, which is what `lowercased()` does.
+        let lowered = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.lowercased()
+        for var byte in lowered.utf8 {
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                 pendingSpace = !output.isEmpty
                 continue

@@ -38,11 +38,11 @@ final class CompiledRule: Sendable {
     }
 
     /// The regex's match that starts at `trigger` (anchored there; look-behind sees the window
-    /// before it), within a window of at most 256 characters, as an absolute scalar range
+    /// before it), within a window of at most 256 characters, as positions in the field,
     /// trimmed of trailing separators.
     func regexMatch(in field: FieldText, at trigger: Int) -> Range<Int>? {
         guard let regex else { return nil }
-        let window = max(0, trigger - Self.windowBefore)..<min(field.count, trigger + Self.windowAfter)
+        let window = field.position(trigger, movedBy: -Self.windowBefore)..<field.position(trigger, movedBy: Self.windowAfter)
         let found = field.withUTF8(window, anchor: trigger) { bytes, anchor in regex.match(bytes, anchoredAt: anchor) }
         return found.flatMap { Self.trimmed($0, in: field) }
     }
@@ -50,8 +50,8 @@ final class CompiledRule: Sendable {
     /// `range` without trailing white space and separators; nil when nothing is left.
     static func trimmed(_ range: Range<Int>, in field: FieldText) -> Range<Int>? {
         var end = range.upperBound
-        while end > range.lowerBound, field.isSpaceOrSeparator(end - 1) {
-            end -= 1
+        while end > range.lowerBound, case let previous = field.position(before: end), field.isSpaceOrSeparator(previous) {
+            end = previous
         }
         return end > range.lowerBound ? range.lowerBound..<end : nil
     }

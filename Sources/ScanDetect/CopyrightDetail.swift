@@ -1,58 +1,67 @@
 import ScanCore
 
-/// Reads the year and holder out of a copyright notice's matched text.
+/// Reads the year and holder out of a copyright notice's matched text, on its UTF-8 bytes (one
+/// runs for every copyright finding, so it builds no String until the holder).
 enum CopyrightDetailReader {
     /// Phrases (already folded) that are part of a notice, not of its holder.
-    private static let noise = ["all rights reserved", "tous droits reserves", "droits d'auteur", "copyright", "(c)", "\u{00A9}"]
+    private static let noise: [[UInt8]] = ["all rights reserved", "tous droits reserves", "droits d'auteur", "copyright", "(c)", "\u{00A9}"]
+        .map { Array($0.utf8) }
+    /// Characters trimmed from both ends of the holder.
     private static let trim: Set<Unicode.Scalar> = [" ", "\t", "\n", "-", "–", "—", ",", ".", ";", ":", "(", ")", "©", "/"]
 
     static func read(_ match: String) -> CopyrightDetail {
-        let scalars = Array(match.unicodeScalars)
-        var keep = [Bool](repeating: true, count: scalars.count)
+        let bytes = Array(match.utf8)
+        // Kept bytes; a scalar's bytes are kept or dropped together.
+        var keep = [Bool](repeating: true, count: bytes.count)
         var year: Int?
-        for index in scalars.indices where isDigit(scalars[index]) {
+        for index in bytes.indices where isDigit(bytes[index]) {
             keep[index] = false
-            let bounded = (index == 0 || !isDigit(scalars[index - 1])) && index + 4 <= scalars.count
-                && (index + 4 == scalars.count || !isDigit(scalars[index + 4]))
-            if year == nil, bounded, scalars[index..<index + 4].allSatisfy(isDigit) {
-                let value = scalars[index..<index + 4].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+            let bounded = (index == 0 || !isDigit(bytes[index - 1])) && index + 4 <= bytes.count
+                && (index + 4 == bytes.count || !isDigit(bytes[index + 4]))
+            if year == nil, bounded, bytes[index..<index + 4].allSatisfy(isDigit) {
+                let value = bytes[index..<index + 4].reduce(0) { $0 * 10 + Int($1 - 0x30) }
                 if (1900...2099).contains(value) { year = value }
             }
         }
-        // The match folded, with the scalar each folded byte came from (ASCII, the usual case,
-        // byte for byte).
-        var folded: [UInt8] = []
-        var owner: [Int] = []
-        folded.reserveCapacity(scalars.count)
-        owner.reserveCapacity(scalars.count)
-        for (index, scalar) in scalars.enumerated() {
-            if scalar.value < 0x80 {
-                folded.append(TextFolding.ascii[Int(scalar.value)])
-                owner.append(index)
-                continue
-            }
-            TextFolding.withFolded(scalar) { bytes in
-                folded.append(contentsOf: bytes)
-                owner.append(contentsOf: repeatElement(index, count: bytes.count))
-            }
-        }
+        let (folded, owner) = foldedWithOwners(bytes)
         for phrase in noise {
-            removeAll(of: Array(phrase.utf8), in: folded, owner: owner, keep: &keep)
+            removeAll(of: phrase, in: folded, owner: owner, bytes: bytes, keep: &keep)
         }
-        var kept = scalars.indices.filter { keep[$0] }.map { scalars[$0] }
-        while let first = kept.first, trim.contains(first) { kept.removeFirst() }
-        while let last = kept.last, trim.contains(last) { kept.removeLast() }
-        let holder = String(String.UnicodeScalarView(kept)).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        return CopyrightDetail(year: year, holder: holder.isEmpty ? nil : holder)
+        var kept = bytes.indices.filter { keep[$0] }.map { bytes[$0] }
+        trimEnds(&kept)
+        var holder: [UInt8] = []
+        holder.reserveCapacity(kept.count)
+        for byte in kept where !(byte == 0x20 && holder.last == 0x20) { holder.append(byte) }
+        return CopyrightDetail(year: year, holder: holder.isEmpty ? nil : String(decoding: holder, as: UTF8.self))
     }
 
-    /// Marks the scalars of every occurrence of `phrase` (folded bytes) as not kept.
-    private static func removeAll(of phrase: [UInt8], in folded: [UInt8], owner: [Int], keep: inout [Bool]) {
+    /// The match folded, with the byte offset of the scalar each folded byte came from (ASCII,
+    /// the usual case, byte for byte).
+    private static func foldedWithOwners(_ bytes: [UInt8]) -> (folded: [UInt8], owner: [Int]) {
+        var folded: [UInt8] = []
+        var owner: [Int] = []
+        folded.reserveCapacity(bytes.count)
+        owner.reserveCapacity(bytes.count)
+        var position = 0
+        while position < bytes.count {
+            let (scalar, length) = scalar(in: bytes, at: position)
+            TextFolding.withFolded(scalar) { piece in
+                folded.append(contentsOf: piece)
+                owner.append(contentsOf: repeatElement(position, count: piece.count))
+            }
+            position += length
+        }
+        return (folded, owner)
+    }
+
+    /// Drops the scalars of every occurrence of `phrase` (folded bytes).
+    private static func removeAll(of phrase: [UInt8], in folded: [UInt8], owner: [Int], bytes: [UInt8], keep: inout [Bool]) {
         guard !phrase.isEmpty, phrase.count <= folded.count else { return }
         var start = 0
         while start + phrase.count <= folded.count {
             if folded[start] == phrase[0], folded[start..<start + phrase.count].elementsEqual(phrase) {
-                for position in owner[start]...owner[start + phrase.count - 1] { keep[position] = false }
+                let last = owner[start + phrase.count - 1]
+                for position in owner[start]..<last + scalar(in: bytes, at: last).length { keep[position] = false }
                 start += phrase.count
             } else {
                 start += 1
@@ -60,5 +69,35 @@ enum CopyrightDetailReader {
         }
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+    /// Removes characters of `trim` from both ends of `kept` (whole scalars of valid UTF-8).
+    private static func trimEnds(_ kept: inout [UInt8]) {
+        var lower = 0
+        while lower < kept.count {
+            let (scalar, length) = scalar(in: kept, at: lower)
+            guard trim.contains(scalar) else { break }
+            lower += length
+        }
+        var upper = kept.count
+        while upper > lower {
+            var first = upper - 1
+            while first > lower && kept[first] & 0xC0 == 0x80 { first -= 1 }
+            guard trim.contains(scalar(in: kept, at: first).scalar) else { break }
+            upper = first
+        }
+        kept = Array(kept[lower..<upper])
+    }
+
+    /// The scalar whose UTF-8 starts at `position` of valid UTF-8, and its length.
+    private static func scalar(in bytes: [UInt8], at position: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = UInt32(bytes[position])
+        guard lead >= 0x80 else { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where position + offset < bytes.count {
+            value = (value << 6) | (UInt32(bytes[position + offset]) & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

@@ -1,92 +1,153 @@
-/// A field's text prepared for the checks that follow a hit: its scalars for character tests,
-/// and its UTF-8 with each scalar's byte offset, so that any slice becomes a String by copying
-/// bytes (building Strings scalar by scalar is slow). Made only for fields that have hits.
+/// A field's text prepared for the checks that follow a hit, as UTF-8. Positions are byte
+/// offsets of scalar starts; the checks step over scalars where they need to count characters
+/// (context windows, regex windows), so no per-scalar index of the field is ever built. Only a
+/// finding's reported offsets are converted to Unicode scalar offsets (`scalarOffset(of:)`).
 struct FieldText {
     private let utf8: [UInt8]
-    /// `offsets[i]` is where scalar `i` starts in `utf8`; `offsets[scalars.count]` is the end.
-    private let offsets: [Int]
 
     init(_ text: String) {
         utf8 = Array(text.utf8)
-        offsets = utf8.withUnsafeBufferPointer { bytes in
-            [Int](unsafeUninitializedCapacity: bytes.count + 1) { buffer, count in
-                var written = 0
-                for position in 0..<bytes.count where bytes[position] & 0xC0 != 0x80 {
-                    buffer[written] = position
-                    written += 1
+    }
+
+    /// The end position (the byte count).
+    var end: Int { utf8.count }
+
+    /// The position of the scalar after the one at `position`.
+    @inline(__always)
+    func position(after position: Int) -> Int {
+        var next = position + 1
+        while next < utf8.count && utf8[next] & 0xC0 == 0x80 { next += 1 }
+        return next
+    }
+
+    /// The position of the scalar before the one at `position` (which is above 0).
+    @inline(__always)
+    func position(before position: Int) -> Int {
+        var previous = position - 1
+        while previous > 0 && utf8[previous] & 0xC0 == 0x80 { previous -= 1 }
+        return previous
+    }
+
+    /// `position` moved by `distance` scalars (either way), stopping at the text's ends. Counts
+    /// scalar starts eight bytes at a time while far from the goal.
+    func position(_ position: Int, movedBy distance: Int) -> Int {
+        utf8.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            var result = position
+            // Scalar starts passed so far.
+            var starts = 0
+            if distance >= 0 {
+                while result + 8 <= bytes.count && distance - starts > 8 {
+                    starts += Self.starts(in: UnsafeRawPointer(base + result).loadUnaligned(as: UInt64.self))
+                    result += 8
                 }
-                buffer[written] = bytes.count
-                count = written + 1
+                while result < bytes.count {
+                    if base[result] & 0xC0 != 0x80 {
+                        if starts == distance { break }
+                        starts += 1
+                    }
+                    result += 1
+                }
+            } else {
+                while result >= 8 && -distance - starts > 8 {
+                    result -= 8
+                    starts += Self.starts(in: UnsafeRawPointer(base + result).loadUnaligned(as: UInt64.self))
+                }
+                while result > 0 && starts < -distance {
+                    result -= 1
+                    if base[result] & 0xC0 != 0x80 { starts += 1 }
+                }
             }
+            return result
         }
     }
 
-    /// The number of scalars.
-    var count: Int { offsets.count - 1 }
+    /// Scalar starts among eight bytes: those that are not continuation bytes (10xxxxxx).
+    @inline(__always)
+    private static func starts(in chunk: UInt64) -> Int {
+        8 - (chunk & ~(chunk << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+    }
 
-    /// The scalar at `index`, decoded from the UTF-8 (valid: it came from a String).
-    subscript(index: Int) -> Unicode.Scalar {
-        let start = offsets[index]
-        let lead = UInt32(utf8[start])
+    /// The scalar at `position`, decoded from the UTF-8 (valid: it came from a String).
+    subscript(position: Int) -> Unicode.Scalar {
+        let lead = UInt32(utf8[position])
         guard lead >= 0x80 else { return Unicode.Scalar(UInt8(lead)) }
-        let length = offsets[index + 1] - start
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
         var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = (value << 6) | (UInt32(utf8[start + offset]) & 0x3F) }
+        for offset in 1..<length where position + offset < utf8.count {
+            value = (value << 6) | (UInt32(utf8[position + offset]) & 0x3F)
+        }
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
-    /// Calls `body` with the UTF-8 of `range` and the byte offset of scalar `anchor` inside it;
-    /// returns `body`'s byte range as scalar offsets.
+    /// The number of scalars before `position`: the Unicode scalar offset a finding reports.
+    /// Counts scalar starts eight bytes at a time.
+    func scalarOffset(of position: Int) -> Int {
+        utf8.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            var starts = 0
+            var index = 0
+            while index + 8 <= position {
+                starts += Self.starts(in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                index += 8
+            }
+            while index < position {
+                if base[index] & 0xC0 != 0x80 { starts += 1 }
+                index += 1
+            }
+            return starts
+        }
+    }
+
+    /// The number of scalars in `range`.
+    func scalarCount(_ range: Range<Int>) -> Int {
+        utf8[range].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+    }
+
+    /// Calls `body` with the UTF-8 of `range` and the offset of `anchor` inside it; returns
+    /// `body`'s range as positions in the field.
     func withUTF8(_ range: Range<Int>, anchor: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Range<Int>?) -> Range<Int>? {
-        let base = offsets[range.lowerBound]
         let found = utf8.withUnsafeBufferPointer { bytes in
-            body(UnsafeBufferPointer(rebasing: bytes[base..<offsets[range.upperBound]]), offsets[anchor] - base)
+            body(UnsafeBufferPointer(rebasing: bytes[range]), anchor - range.lowerBound)
         }
-        guard let found else { return nil }
-        return scalarIndex(atByte: base + found.lowerBound)..<scalarIndex(atByte: base + found.upperBound)
+        return found.map { range.lowerBound + $0.lowerBound..<range.lowerBound + $0.upperBound }
     }
 
-    /// The scalar that starts at (or contains) byte `offset`.
-    private func scalarIndex(atByte offset: Int) -> Int {
-        var low = 0
-        var high = offsets.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if offsets[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low
+    /// Calls `body` with the whole field's UTF-8.
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        utf8.withUnsafeBufferPointer(body)
     }
 
-    /// The text of `range` (scalar offsets, clamped); with `oneLine`, line breaks become spaces.
+    /// The text of `range` (clamped); with `oneLine`, line breaks become spaces.
     func text(_ range: Range<Int>, oneLine: Bool = false) -> String {
-        let lower = max(0, min(range.lowerBound, count))
-        let upper = max(lower, min(range.upperBound, count))
-        let bytes = utf8[offsets[lower]..<offsets[upper]]
+        let lower = max(0, min(range.lowerBound, utf8.count))
+        let upper = max(lower, min(range.upperBound, utf8.count))
+        let bytes = utf8[lower..<upper]
         guard oneLine, bytes.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
             return String(decoding: bytes, as: UTF8.self)
         }
         return String(decoding: bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
     }
 
-    /// Whether the scalar at `index` is a letter or digit (ASCII without a table lookup).
-    func isWordCharacter(_ index: Int) -> Bool {
-        let byte = utf8[offsets[index]]
+    /// Whether the scalar at `position` is a word character (`WordCharacter`; ASCII without a
+    /// table lookup).
+    func isWordCharacter(_ position: Int) -> Bool {
+        let byte = utf8[position]
         if byte < 0x80 {
             return (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F
         }
-        let scalar = self[index]
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return WordCharacter.contains(self[position])
     }
 
-    /// Whether the scalar at `index` is white space or one of `separators` (all ASCII here but
-    /// for the dashes).
-    func isSpaceOrSeparator(_ index: Int) -> Bool {
-        let byte = utf8[offsets[index]]
+    /// Whether the scalar at `position` is white space or one of `separators` (all ASCII here
+    /// but for the dashes).
+    func isSpaceOrSeparator(_ position: Int) -> Bool {
+        let byte = utf8[position]
         if byte < 0x80 {
             return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0x2C || byte == 0x3A || byte == 0x3B
                 || byte == 0x2D || byte == 0x28
         }
-        let scalar = self[index]
+        let scalar = self[position]
         return scalar.properties.isWhitespace || scalar == "–" || scalar == "—"
     }
 }

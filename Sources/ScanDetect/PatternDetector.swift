@@ -3,8 +3,8 @@ import ScanCore
 /// The generic detector: all rules of the loaded packs, run by one `MatchEngine` pass per text
 /// field, then regex windows, word boundaries, exclusions and context on the hits.
 ///
-/// Within one field, overlapping matches of one category keep only the longest (the first rule
-/// on a tie); within one item a fingerprint is reported once (the first field wins). Findings
+/// Within one field, overlapping matches of one category keep only the longest (on a tie, the
+/// rule loaded first, then the match that starts first); within one item a fingerprint is reported once (the first field wins). Findings
 /// carry their confidence; hiding those below `--min-confidence` is the caller's choice.
 public struct PatternDetector: Detector {
     private let rules: [CompiledRule]
@@ -64,18 +64,19 @@ public struct PatternDetector: Detector {
         guard !hits.isEmpty || !wholeField.isEmpty else { return [] }
         let text = FieldText(field.text)
         var candidates: [Candidate] = []
-        var seen: Set<[Int]> = []
+        var seen: Set<CandidateKey> = []
+        // Ranges here are positions (UTF-8 offsets) in the field; a finding reports scalar offsets.
         func consider(_ ruleIndex: Int, _ range: Range<Int>) {
             let restricted = rules[ruleIndex].rule.fields
             guard restricted.isEmpty || restricted.contains(field.origin),
-                seen.insert([ruleIndex, range.lowerBound, range.upperBound]).inserted,
+                seen.insert(CandidateKey(rule: ruleIndex, lower: range.lowerBound, upper: range.upperBound)).inserted,
                 let evaluation = RuleEvaluation(rule: rules[ruleIndex], field: text, person: person).evaluate(range)
             else { return }
             candidates.append(Candidate(
-                rule: rules[ruleIndex].rule, range: range, confidence: evaluation.confidence, notes: evaluation.notes))
+                rule: rules[ruleIndex].rule, ruleIndex: ruleIndex, range: range, length: text.scalarCount(range), confidence: evaluation.confidence, notes: evaluation.notes))
         }
         for ruleIndex in wholeField {
-            if let range = CompiledRule.trimmed(0..<text.count, in: text) { consider(ruleIndex, range) }
+            if let range = CompiledRule.trimmed(0..<text.end, in: text) { consider(ruleIndex, range) }
         }
         for hit in hits {
             switch hit.kind {
@@ -99,33 +100,45 @@ public struct PatternDetector: Detector {
 
     /// A literal must not start or end inside a word (`\b` semantics at word characters).
     private static func onWordBoundaries(_ range: Range<Int>, in text: FieldText) -> Bool {
-        let startOK = range.lowerBound == 0 || !text.isWordCharacter(range.lowerBound) || !text.isWordCharacter(range.lowerBound - 1)
-        let endOK = range.upperBound >= text.count || !text.isWordCharacter(range.upperBound - 1) || !text.isWordCharacter(range.upperBound)
+        let startOK = range.lowerBound == 0 || !text.isWordCharacter(range.lowerBound)
+            || !text.isWordCharacter(text.position(before: range.lowerBound))
+        let endOK = range.upperBound >= text.end || !text.isWordCharacter(text.position(before: range.upperBound))
+            || !text.isWordCharacter(range.upperBound)
         return startOK && endOK
+    }
+
+    private struct CandidateKey: Hashable {
+        var rule: Int
+        var lower: Int
+        var upper: Int
     }
 
     private struct Candidate {
         var rule: Rule
+        var ruleIndex: Int
+        /// Positions in the field.
         var range: Range<Int>
+        /// Length in scalars.
+        var length: Int
         var confidence: Double
         var notes: [String]
     }
 
     private static func withoutOverlaps(_ candidates: [Candidate]) -> [Candidate] {
-        let byLength = candidates.enumerated().sorted { a, b in
-            a.element.range.count != b.element.range.count ? a.element.range.count > b.element.range.count : a.offset < b.offset
+        let byLength = candidates.sorted { a, b in
+            (-a.length, a.ruleIndex, a.range.lowerBound) < (-b.length, b.ruleIndex, b.range.lowerBound)
         }
         // A few candidates (the usual case) are compared directly; many (a hostile field) go
         // through one set of taken positions per category, which keeps the work linear.
         var kept: [Candidate] = []
         if byLength.count <= 32 {
-            for (_, candidate) in byLength
+            for candidate in byLength
             where !kept.contains(where: { $0.rule.category == candidate.rule.category && $0.range.overlaps(candidate.range) }) {
                 kept.append(candidate)
             }
         } else {
             var taken: [Category: Set<Int>] = [:]
-            for (_, candidate) in byLength where !candidate.range.contains(where: { taken[candidate.rule.category]?.contains($0) ?? false }) {
+            for candidate in byLength where !candidate.range.contains(where: { taken[candidate.rule.category]?.contains($0) ?? false }) {
                 taken[candidate.rule.category, default: []].formUnion(candidate.range)
                 kept.append(candidate)
             }
@@ -138,11 +151,13 @@ public struct PatternDetector: Detector {
     ) -> Finding {
         let rule = candidate.rule
         let text = fieldText.text(candidate.range)
-        let snippet = Snippet(field: fieldText, match: candidate.range)
+        let start = fieldText.scalarOffset(of: candidate.range.lowerBound)
+        let end = start + candidate.length
+        let snippet = fieldText.withUTF8 { Snippet(utf8: $0, match: start..<end, bytes: candidate.range) }
         return Finding(
             rule: rule.id, category: rule.category, policy: rule.policy, severity: rule.severity,
             confidence: candidate.confidence, message: candidate.notes.isEmpty ? rule.message : ([rule.message] + candidate.notes).joined(separator: " "), source: source, item: item, field: field,
-            match: MatchSpan(text: text, start: candidate.range.lowerBound, end: candidate.range.upperBound),
+            match: MatchSpan(text: text, start: start, end: end),
             snippet: snippet.text, snippetMatch: snippet.match,
             fingerprint: Fingerprint.of(rule: rule.id, itemID: item.id, match: text),
             copyright: rule.category == .copyright ? CopyrightDetailReader.read(text) : nil)

@@ -8,14 +8,12 @@ struct RuleEvaluation {
     let field: FieldText
     var person = PersonShape()
 
-    private var scalars: FieldText { field }
-
-    /// The confidence of a match at `range` and the notes of the clues that changed it, or nil
+    /// The confidence of a match at `range` (positions in the field) and the notes of the clues that changed it, or nil
     /// when it is not a finding.
     func evaluate(_ range: Range<Int>) -> (confidence: Double, notes: [String])? {
         if !rule.exclusions.isEmpty {
             let reach = rule.rule.exclusionScope == .near ? Self.exclusionReach : 0
-            let near = max(0, range.lowerBound - reach)..<min(scalars.count, range.upperBound + reach)
+            let near = field.position(range.lowerBound, movedBy: -reach)..<field.position(range.upperBound, movedBy: reach)
             let folded = fold(near)
             if rule.exclusions.contains(where: { contains(folded, $0, wholeWords: true) }) { return nil }
         }
@@ -43,14 +41,15 @@ struct RuleEvaluation {
         var start = range.lowerBound
         var seen = 0
         while start > 0 && seen < words {
-            start -= 1
-            if field.isWordCharacter(start) && (start == 0 || !field.isWordCharacter(start - 1)) { seen += 1 }
+            start = field.position(before: start)
+            if field.isWordCharacter(start) && (start == 0 || !field.isWordCharacter(field.position(before: start))) { seen += 1 }
         }
         var end = range.upperBound
         seen = 0
-        while end < scalars.count && seen < words {
-            if field.isWordCharacter(end) && (end + 1 == scalars.count || !field.isWordCharacter(end + 1)) { seen += 1 }
-            end += 1
+        while end < field.end && seen < words {
+            let next = field.position(after: end)
+            if field.isWordCharacter(end) && (next == field.end || !field.isWordCharacter(next)) { seen += 1 }
+            end = next
         }
         return start..<end
     }

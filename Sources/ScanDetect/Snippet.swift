@@ -6,17 +6,8 @@ struct Snippet {
     let text: String
     let match: Range<Int>
 
-    init(field: FieldText, match: Range<Int>) {
-        let lower = max(0, match.lowerBound - Self.context)
-        let upper = min(field.count, match.upperBound + Self.context)
-        let body = field.text(lower..<upper, oneLine: true)
-        text = (lower > 0 ? "…" : "") + body + (upper < field.count ? "…" : "")
-        let start = (lower > 0 ? 1 : 0) + match.lowerBound - lower
-        self.match = start..<(start + match.count)
-    }
-
-    /// The same snippet read straight from UTF-8 (valid: it came from a String), for a match
-    /// given both as scalar and as byte offsets; no per-scalar index of the field is built.
+    /// The snippet read straight from UTF-8 (valid: it came from a String), for a match given
+    /// both as scalar and as byte offsets; no per-scalar index of the field is built.
     init(utf8: UnsafeBufferPointer<UInt8>, match: Range<Int>, bytes: Range<Int>) {
         func isLead(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
         var lower = bytes.lowerBound

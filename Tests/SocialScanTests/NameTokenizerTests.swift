@@ -57,16 +57,25 @@ struct NameTokenizerTests {
         #expect(bytes.count > TextFolding.tableLimit)
     }
 
+    /// A snippet read from UTF-8 equals the one cut scalar by scalar (40 on each side, `…`
+    /// where text was left out, line breaks as spaces), and the field's byte positions convert
+    /// to the same scalar offsets.
     @Test(arguments: [(0, 3), (47, 60), (108, 119), (3, 119), (64, 79)])
     func snippetsFromBytesEqualSnippetsFromScalars(start: Int, end: Int) {
         let text = "Zoé 🎉 Ng won\nthe prize; félicitations à toute l’équipe — bravo! Nora Kaur-Singh’s poem, « Hiver », was read by Mme Roy."
-        let field = FieldText(text)
+        let scalars = Array(text.unicodeScalars)
         let byteStart = text.unicodeScalars.prefix(start).reduce(0) { $0 + String($1).utf8.count }
         let byteEnd = text.unicodeScalars.prefix(end).reduce(0) { $0 + String($1).utf8.count }
         let fromBytes = Array(text.utf8).withUnsafeBufferPointer { Snippet(utf8: $0, match: start..<end, bytes: byteStart..<byteEnd) }
-        let fromScalars = Snippet(field: field, match: start..<end)
-        #expect(fromBytes.text == fromScalars.text)
-        #expect(fromBytes.match == fromScalars.match)
+        let lower = max(0, start - Snippet.context)
+        let upper = min(scalars.count, end + Snippet.context)
+        let body = String(String.UnicodeScalarView(scalars[lower..<upper].map { $0 == "\n" ? " " : $0 }))
+        #expect(fromBytes.text == (lower > 0 ? "…" : "") + body + (upper < scalars.count ? "…" : ""))
+        #expect(fromBytes.match == ((lower > 0 ? 1 : 0) + start - lower)..<((lower > 0 ? 1 : 0) + end - lower))
+        let field = FieldText(text)
+        #expect(field.scalarOffset(of: byteStart) == start && field.scalarOffset(of: byteEnd) == end)
+        #expect(field.scalarCount(byteStart..<byteEnd) == end - start)
+        #expect(field.position(byteStart, movedBy: end - start) == byteEnd && field.position(byteEnd, movedBy: start - end) == byteStart)
     }
 
     @Test func hashSetFindsWhatWasInserted() {

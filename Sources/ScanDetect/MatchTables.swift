@@ -1,0 +1,99 @@
+/// The matcher's lookup tables in memory of their own, read by the scan loops through plain
+/// pointers (no array is borrowed per field). Immutable after `init`; freed with the engine.
+final class MatchTables: @unchecked Sendable {
+    /// What the literal scanner does at an ASCII byte (`asciiKind`).
+    enum Kind {
+        /// Nothing: not a word character, and no literal starts with it.
+        static let other: UInt8 = 0
+        /// Not a word character, but some literal starts with it: walk the trie.
+        static let start: UInt8 = 1
+        /// A word character: walk the trie at a word's first one, skip the others.
+        static let word: UInt8 = 2
+        /// A digit, when digit runs are wanted: a word character that also starts or continues
+        /// a run.
+        static let digit: UInt8 = 3
+        /// `@`, when wanted as a trigger (some literal may also start with it).
+        static let at: UInt8 = 4
+    }
+
+    let next: UnsafeMutablePointer<UInt32>
+    let byteClass: UnsafeMutablePointer<UInt8>
+    let classCount: Int
+    let outputStart: UnsafeMutablePointer<Int32>
+    let outputIDs: UnsafeMutablePointer<Int32>
+    /// The trie column of each ASCII byte, folded: one load where folding and classing took two.
+    let asciiClass: UnsafeMutablePointer<UInt8>
+    /// The column of a space (runs of white space count as one).
+    let spaceClass: UInt8
+    let asciiKind: UnsafeMutablePointer<UInt8>
+    let foldBytes: UnsafeMutablePointer<UInt8>
+    let foldOffsets: UnsafeMutablePointer<Int32>
+    let wordBits: UnsafeMutablePointer<UInt64>
+    /// `FirstWordFilter`'s bits.
+    let firstWords: UnsafeMutablePointer<UInt64>
+
+    let wantsDigits: Bool
+    let wantsYear: Bool
+    let wantsSign: Bool
+
+    init(trie: LiteralTrie, literals: [[UInt8]], triggers: Set<BuiltInTrigger>) {
+        wantsDigits = triggers.contains(.digits)
+        wantsYear = triggers.contains(.year)
+        wantsSign = triggers.contains(.copyrightSign)
+        let runs = wantsDigits || wantsYear
+        let at = triggers.contains(.at)
+        next = Self.copy(trie.next)
+        byteClass = Self.copy(trie.byteClass)
+        classCount = trie.classCount
+        outputStart = Self.copy(trie.outputStart)
+        outputIDs = Self.copy(trie.outputIDs)
+        asciiClass = Self.copy(TextFolding.ascii.map { trie.byteClass[Int($0)] })
+        spaceClass = trie.byteClass[0x20]
+        asciiKind = Self.copy((0..<128).map { value -> UInt8 in
+            if runs && value >= 0x30 && value <= 0x39 { return Kind.digit }
+            if at && value == 0x40 { return Kind.at }
+            if WordCharacter.computed(Unicode.Scalar(UInt8(value))) { return Kind.word }
+            let column = Int(trie.byteClass[Int(TextFolding.ascii[value])])
+            return trie.next[column] != 0 ? Kind.start : Kind.other
+        })
+        let (bytes, offsets) = TextFolding.table
+        foldBytes = Self.copy(bytes)
+        foldOffsets = Self.copy(offsets)
+        wordBits = Self.copy(WordCharacter.bits)
+        firstWords = Self.copy(FirstWordFilter.bits(for: literals))
+    }
+
+    deinit {
+        next.deallocate()
+        byteClass.deallocate()
+        outputStart.deallocate()
+        outputIDs.deallocate()
+        asciiClass.deallocate()
+        asciiKind.deallocate()
+        foldBytes.deallocate()
+        foldOffsets.deallocate()
+        wordBits.deallocate()
+        firstWords.deallocate()
+    }
+
+    private static func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
+        let pointer = UnsafeMutablePointer<Element>.allocate(capacity: max(1, array.count))
+        array.withUnsafeBufferPointer { buffer in
+            if let source = buffer.baseAddress { pointer.initialize(from: source, count: buffer.count) }
+        }
+        return pointer
+    }
+
+    /// The scalar whose UTF-8 starts at `position` and its length in bytes (the text is valid
+    /// UTF-8: it came from a String).
+    @inline(__always)
+    static func decode(_ base: UnsafePointer<UInt8>, _ count: Int, at position: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(base[position])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where position + offset < count {
+            value = (value << 6) | (UInt32(base[position + offset]) & 0x3F)
+        }
+        return (value, length)
+    }
+}
