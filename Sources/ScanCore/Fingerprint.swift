@@ -11,28 +11,35 @@ public enum Fingerprint {
         material.append(0x1F)
         material += itemID.utf8
         material.append(0x1F)
-        material += normalise(match).utf8
+        appendNormalised(match, to: &material)
         let digest = material.withUnsafeBytes { SHA256.hash(data: $0) }
         return Hex.encode(digest.prefix(16))
     }
 
     public static func normalise(_ text: String) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
+        appendNormalised(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of `normalise(text)` to `output`.
+    static func appendNormalised(_ text: String, to output: inout [UInt8]) {
+        output.reserveCapacity(output.count + text.utf8.count)
+        let first = output.count
         var pendingSpace = false
-        // ASCII (the usual match) is lowercased byte by byte, which is what `lowercased()` does.
-        let lowered = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.lowercased()
+        // ASCII letters are lowercased byte by byte, which is what `lowercased()` does to them;
+        // the full Unicode lowercasing runs only when some other scalar would change.
+        let lowered = text.unicodeScalars.contains { $0.value >= 0x80 && $0.properties.changesWhenLowercased } ? text.lowercased() : text
         for var byte in lowered.utf8 {
             if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !output.isEmpty
+                pendingSpace = output.count > first
                 continue
             }
             if pendingSpace { output.append(0x20) }
             pendingSpace = false
             output.append(byte)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }
 

@@ -1,9 +1,11 @@
 /// Lowercase hexadecimal, for fingerprints and the roster file.
 public enum Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
     /// The bytes as two lowercase hex digits each.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var output: [UInt8] = []
+        output.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
             output.append(digits[Int(byte >> 4)])
             output.append(digits[Int(byte & 0x0F)])

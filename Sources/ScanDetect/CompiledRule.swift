@@ -40,11 +40,23 @@ final class CompiledRule: Sendable {
     /// The regex's match that starts at `trigger` (anchored there; look-behind sees the window
     /// before it), within a window of at most 256 characters, as positions in the field,
     /// trimmed of trailing separators.
-    func regexMatch(in field: FieldText, at trigger: Int) -> Range<Int>? {
+    ///
+    /// The far end is found lazily: the regex first runs up to `windowAfter` bytes past the
+    /// trigger (never more characters than that), and over the exact window only when an
+    /// attempt reaches that quick end, which a match rarely does.
+    func regexMatch(in field: FieldText, at trigger: Int, window: RegexWindow? = nil) -> Range<Int>? {
         guard let regex else { return nil }
-        let window = field.position(trigger, movedBy: -Self.windowBefore)..<field.position(trigger, movedBy: Self.windowAfter)
-        let found = field.withUTF8(window, anchor: trigger) { bytes, anchor in regex.match(bytes, anchoredAt: anchor) }
-        return found.flatMap { Self.trimmed($0, in: field) }
+        let window = window ?? RegexWindow(around: trigger, in: field)
+        let anchor = trigger - window.lower
+        var outcome = field.withUTF8(window.lower..<window.quickUpper) {
+            regex.match($0, anchoredAt: anchor, truncated: window.quickUpper < field.end)
+        }
+        if case .needsMore = outcome {
+            let upper = field.position(trigger, movedBy: Self.windowAfter)
+            outcome = field.withUTF8(window.lower..<upper) { regex.match($0, anchoredAt: anchor) }
+        }
+        guard case .match(let found) = outcome else { return nil }
+        return Self.trimmed(window.lower + found.lowerBound..<window.lower + found.upperBound, in: field)
     }
 
     /// `range` without trailing white space and separators; nil when nothing is left.
@@ -54,6 +66,19 @@ final class CompiledRule: Sendable {
             end = previous
         }
         return end > range.lowerBound ? range.lowerBound..<end : nil
+    }
+}
+
+/// Where a regex may look around a trigger: from `windowBefore` characters before it, to
+/// `quickUpper`, at most `windowAfter` bytes after it (the exact end, `windowAfter` characters,
+/// is found only when needed). The same for every rule with that trigger.
+struct RegexWindow {
+    let lower: Int
+    let quickUpper: Int
+
+    init(around trigger: Int, in field: FieldText) {
+        lower = field.position(trigger, movedBy: -CompiledRule.windowBefore)
+        quickUpper = field.scalarStart(containing: trigger + CompiledRule.windowAfter)
     }
 }
 

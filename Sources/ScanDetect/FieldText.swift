@@ -104,13 +104,16 @@ struct FieldText {
         utf8[range].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
-    /// Calls `body` with the UTF-8 of `range` and the offset of `anchor` inside it; returns
-    /// `body`'s range as positions in the field.
-    func withUTF8(_ range: Range<Int>, anchor: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Range<Int>?) -> Range<Int>? {
-        let found = utf8.withUnsafeBufferPointer { bytes in
-            body(UnsafeBufferPointer(rebasing: bytes[range]), anchor - range.lowerBound)
-        }
-        return found.map { range.lowerBound + $0.lowerBound..<range.lowerBound + $0.upperBound }
+    /// Calls `body` with the UTF-8 of `range`.
+    func withUTF8<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        utf8.withUnsafeBufferPointer { bytes in body(UnsafeBufferPointer(rebasing: bytes[range])) }
+    }
+
+    /// The position of the scalar that contains byte `offset` (at most `end`).
+    func scalarStart(containing offset: Int) -> Int {
+        var start = min(offset, utf8.count)
+        while start > 0 && start < utf8.count && utf8[start] & 0xC0 == 0x80 { start -= 1 }
+        return start
     }
 
     /// Calls `body` with the whole field's UTF-8.

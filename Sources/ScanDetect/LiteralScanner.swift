@@ -38,7 +38,7 @@ struct LiteralScanner {
                 }
             } else {
                 let (value, length) = MatchTables.decode(base, count, at: position)
-                walk(from: position, into: &hits)
+                if tables.mayStart(value) { walk(from: position, into: &hits) }
                 if value == 0xA9 && tables.wantsSign { hits.append(.init(kind: .trigger(.copyrightSign), range: position..<position + length)) }
                 position += length
                 if !WordCharacter.contains(value, bits: tables.wordBits) { continue }

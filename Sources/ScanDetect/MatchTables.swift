@@ -29,6 +29,9 @@ final class MatchTables: @unchecked Sendable {
     let foldBytes: UnsafeMutablePointer<UInt8>
     let foldOffsets: UnsafeMutablePointer<Int32>
     let wordBits: UnsafeMutablePointer<UInt64>
+    /// One bit per scalar below `TextFolding.tableLimit`: whether some literal starts with its
+    /// first folded byte (most typographic quotes and dashes start none: no walk).
+    let startBits: UnsafeMutablePointer<UInt64>
     /// `FirstWordFilter`'s bits.
     let firstWords: UnsafeMutablePointer<UInt64>
 
@@ -61,6 +64,11 @@ final class MatchTables: @unchecked Sendable {
         foldOffsets = Self.copy(offsets)
         wordBits = Self.copy(WordCharacter.bits)
         firstWords = Self.copy(FirstWordFilter.bits(for: literals))
+        var starts = [UInt64](repeating: 0, count: (TextFolding.tableLimit + 63) / 64)
+        for value in 0..<TextFolding.tableLimit where offsets[value] < offsets[value + 1] {
+            if trie.next[Int(trie.byteClass[Int(bytes[Int(offsets[value])])])] != 0 { starts[value >> 6] |= 1 << UInt64(value & 63) }
+        }
+        startBits = Self.copy(starts)
     }
 
     deinit {
@@ -74,6 +82,7 @@ final class MatchTables: @unchecked Sendable {
         foldOffsets.deallocate()
         wordBits.deallocate()
         firstWords.deallocate()
+        startBits.deallocate()
     }
 
     private static func copy<Element>(_ array: [Element]) -> UnsafeMutablePointer<Element> {
@@ -82,6 +91,12 @@ final class MatchTables: @unchecked Sendable {
             if let source = buffer.baseAddress { pointer.initialize(from: source, count: buffer.count) }
         }
         return pointer
+    }
+
+    /// Whether some literal may start with the scalar `value` (always true above the table).
+    @inline(__always)
+    func mayStart(_ value: UInt32) -> Bool {
+        value >= UInt32(TextFolding.tableLimit) || startBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
 
     /// The scalar whose UTF-8 starts at `position` and its length in bytes (the text is valid

@@ -90,8 +90,11 @@ public struct PatternDetector: Detector {
                     consider(ruleIndex, match)
                 }
             case .trigger(let trigger):
+                let window = RegexWindow(around: hit.range.lowerBound, in: text)
                 for ruleIndex in triggerRules[trigger] ?? [] {
-                    if let match = rules[ruleIndex].regexMatch(in: text, at: hit.range.lowerBound) { consider(ruleIndex, match) }
+                    if let match = rules[ruleIndex].regexMatch(in: text, at: hit.range.lowerBound, window: window) {
+                        consider(ruleIndex, match)
+                    }
                 }
             }
         }

@@ -25,12 +25,26 @@ final class TriggerRegex: @unchecked Sendable {
         ss_pcre2_free(code)
     }
 
-    /// The byte range of the match that starts exactly at `start` in `subject`, if any.
-    func match(_ subject: UnsafeBufferPointer<UInt8>, anchoredAt start: Int) -> Range<Int>? {
+    /// What an anchored match found.
+    enum Outcome {
+        case match(Range<Int>)
+        case noMatch
+        /// The attempt reached the end of a subject given as `truncated`: try a longer one.
+        case needsMore
+    }
+
+    /// The byte range of the match that starts exactly at `start` in `subject`, if any. With
+    /// `truncated` (the text goes on after `subject`), an attempt that reaches the subject's end
+    /// answers `needsMore`; any other answer is the one the longer text would give.
+    func match(_ subject: UnsafeBufferPointer<UInt8>, anchoredAt start: Int, truncated: Bool = false) -> Outcome {
         var matchStart = 0
         var matchEnd = 0
-        let result = ss_pcre2_match_anchored(code, subject.baseAddress, subject.count, start, &matchStart, &matchEnd)
-        return result == 1 ? matchStart..<matchEnd : nil
+        let result = ss_pcre2_match_anchored(code, subject.baseAddress, subject.count, start, truncated ? 1 : 0, &matchStart, &matchEnd)
+        switch result {
+        case 1: return .match(matchStart..<matchEnd)
+        case -2: return truncated ? .needsMore : .noMatch
+        default: return .noMatch
+        }
     }
 }
 

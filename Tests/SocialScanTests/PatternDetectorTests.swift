@@ -60,3 +60,20 @@ struct PatternDetectorTests {
         #expect(found.map(\.field) == [.summary])
     }
 }
+
+@Suite("Regex windows")
+struct RegexWindowTests {
+    /// A regex first runs on a window cut at 224 bytes after its trigger; an attempt that reaches
+    /// that cut runs again on the whole window of 224 characters (here, two-byte characters: the
+    /// quick window holds only half of them). The window still ends 224 characters on.
+    @Test(arguments: [(220, 218), (300, 218), (160, 160), (100, 0)])
+    func matchesReachTheWholeWindowInCharactersNotBytes(accents: Int, expected: Int) throws {
+        let rule = Rule(
+            id: "test.long", category: .confidential, policy: "2.1", severity: .medium, confidence: 0.9, message: "long",
+            keywords: ["start"], regex: "start:é{150,400}")
+        let detector = try PatternDetector(rules: [rule])
+        let text = "start:" + String(repeating: "é", count: accents) + " end"
+        let found = detector.findings(in: Item(id: "1", fields: [TextField(origin: .content, text: text)]), source: "test")
+        #expect(found.first.map { $0.match.end - $0.match.start } == (expected == 0 ? nil : 6 + expected))
+    }
+}

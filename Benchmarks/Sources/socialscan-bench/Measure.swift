@@ -44,15 +44,22 @@ enum Measure {
         megabytes: Double, ours: [Double], label: String, suffix: String = "",
         baseline: [Double], baselineLabel: String, baselineName: String, missing: String
     ) {
-        let ourRate = megabytes / median(ours)
-        let pad = { (text: String) in text.padding(toLength: 26, withPad: " ", startingAt: 0) }
-        print(pad(label) + String(format: "median %.3f s  %7.1f MB/s", median(ours), ourRate) + suffix)
+        print(pad(label) + String(format: "median %.3f s  %7.1f MB/s", median(ours), megabytes / median(ours)) + suffix)
+        printBaseline(megabytes: megabytes, ours: ours, baseline: baseline, label: baselineLabel, name: baselineName, missing: missing)
+    }
+
+    /// Prints a baseline's median throughput on the same bytes and our ratio to it.
+    static func printBaseline(megabytes: Double, ours: [Double], baseline: [Double], label: String, name: String, missing: String) {
         guard !baseline.isEmpty else {
-            print(pad(baselineLabel) + missing)
+            print(pad(label) + missing)
             return
         }
         let theirRate = megabytes / median(baseline)
-        print(pad(baselineLabel) + String(format: "median %.3f s  %7.1f MB/s", median(baseline), theirRate))
-        print(String(format: "ratio (socialscan / %@ throughput): %.2f", baselineName, ourRate / theirRate))
+        print(pad(label) + String(format: "median %.3f s  %7.1f MB/s", median(baseline), theirRate))
+        print(String(format: "ratio (socialscan / %@ throughput): %.2f", name, megabytes / median(ours) / theirRate))
+    }
+
+    private static func pad(_ text: String) -> String {
+        text.padding(toLength: 30, withPad: " ", startingAt: 0)
     }
 }
