@@ -14,6 +14,11 @@ final class XMLStream: ElementStream {
     private let errorCount: UnsafeMutablePointer<Int32>
     /// True when `skip()` already moved the reader onto the next node.
     private var positioned = false
+    /// Elements handed out so far, and the most a document of this size can hold (the
+    /// shortest element, `<a/>`, takes four bytes): a bound on the stream whatever the reader
+    /// does, so that a reader that stops moving ends the stream instead of repeating itself.
+    private var elementsRead = 0
+    private let elementLimit: Int
     /// True once the reader failed (-1, or an element it could not expand). Some failures, such
     /// as an encoding error, raise no parser error, yet end the stream early.
     private var failed = false
@@ -22,8 +27,9 @@ final class XMLStream: ElementStream {
         XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_COMPACT.rawValue)
 
-    private init(reader: xmlTextReaderPtr) {
+    private init(reader: xmlTextReaderPtr, byteCount: Int) {
         self.reader = reader
+        elementLimit = byteCount / 4 + 1
         errorCount = .allocate(capacity: 1)
         errorCount.initialize(to: 0)
         ss_reader_count_errors(reader, errorCount)
@@ -47,7 +53,7 @@ final class XMLStream: ElementStream {
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 guard let reader = xmlReaderForMemory(chars.baseAddress, Int32(chars.count), url, encoding, options)
                 else { return .success(nil) }
-                let stream = XMLStream(reader: reader)
+                let stream = XMLStream(reader: reader, byteCount: chars.count)
                 do throws(ParseError) { return .success(try body(stream)) } catch { return .failure(error) }
             }
         }
@@ -55,8 +61,11 @@ final class XMLStream: ElementStream {
     }
 
     /// Moves to the start of the next element in document order (descending into the current
-    /// one unless it was skipped) and returns it; nil at the end of the document.
+    /// one unless it was skipped) and returns it; nil at the end of the document, after a
+    /// failure, or past the most elements a document of this size can hold.
     func nextElement() -> Node? {
+        // After a failure the document is read again from a recovered tree: stop here.
+        guard !failed else { return nil }
         while true {
             let status = positioned ? 1 : xmlTextReaderRead(reader)
             positioned = false
@@ -67,6 +76,11 @@ final class XMLStream: ElementStream {
             if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue),
                 let node = xmlTextReaderCurrentNode(reader)
             {
+                elementsRead += 1
+                guard elementsRead <= elementLimit else {
+                    failed = true
+                    return nil
+                }
                 return Node(node)
             }
         }
@@ -86,9 +100,16 @@ final class XMLStream: ElementStream {
 
     /// Moves past the current element's subtree, which the reader then frees.
     func skip() {
+        let before = xmlTextReaderCurrentNode(reader)
         let status = xmlTextReaderNext(reader)
         positioned = status == 1
         if status < 0 { failed = true }
+        // A reader that reports a move but stays on the same node would hand out the same
+        // element forever: treat it as a failure (the document then goes to recovery).
+        if positioned, before != nil, xmlTextReaderCurrentNode(reader) == before {
+            positioned = false
+            failed = true
+        }
     }
 
     /// Whether the document's DTD declares entities; ask on the root element, which comes after
