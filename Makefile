@@ -50,11 +50,15 @@ clean:
 
 ## Fuzz the parse and detect stages (pattern rules, student names, roster numbers) for
 ## FUZZ_SECONDS (default 60) with libFuzzer and ASan, seeded with the samples and the eval texts.
-## Not part of `make test`.
+## An input that takes longer than FUZZ_TIMEOUT seconds (default 10) is a hang: it is saved in
+## .build/fuzz-artifacts/ like a crash. Not part of `make test`.
 FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 10
 fuzz: setup
 	rm -f Fuzz/.build/debug/description.json  # SwiftPM caches a path dependency's file list
 	swift build --package-path Fuzz --product parse-fuzzer --sanitize fuzzer --sanitize address
 	mkdir -p .build/fuzz-corpus && cp -n Samples/feeds/*.* Samples/pages/*.html .build/fuzz-corpus/ 2>/dev/null || true
 	python3 scripts/eval-texts.py Samples/eval .build/fuzz-corpus
-	Fuzz/.build/debug/parse-fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=65536 .build/fuzz-corpus
+	mkdir -p .build/fuzz-artifacts
+	Fuzz/.build/debug/parse-fuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) -max_len=65536 \
+		-artifact_prefix=.build/fuzz-artifacts/ .build/fuzz-corpus

@@ -28,6 +28,15 @@ struct FeedStreamingTests {
         #expect(!streamed.items.isEmpty)
     }
 
+    /// A fuzzed feed on which libxml2's reader, once it had failed, went on handing out
+    /// elements: the stream ends at the failure, the feed goes to recovery, and the parse ends.
+    @Test(.timeLimit(.minutes(1))) func aReaderThatFailedEndsTheStream() throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Repo.path("Tests/SocialScanTests/Fixtures/reader-repeats.rss"))))
+        let streamed = try parse(bytes, streaming: true)
+        #expect(streamed.illFormed)
+        #expect(streamed == (try parse(bytes, streaming: false)))
+    }
+
     @Test func channelLinkAfterTheItemsStillResolvesTheirLinks() throws {
         let feed = """
             <rss version="2.0"><channel><title>Late link</title>
