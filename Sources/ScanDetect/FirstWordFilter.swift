@@ -59,7 +59,7 @@ enum FirstWordFilter {
         var position = start
         var hash: UInt64 = 0
         while position + 8 <= count {
-            let chunk = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let chunk = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
             let stops = ~plainLetters(chunk) & high
             if stops == 0 {
                 hash = mix(hash, chunk | 0x2020_2020_2020_2020)

@@ -19,6 +19,10 @@ final class XMLStream: ElementStream {
     /// does, so that a reader that stops moving ends the stream instead of repeating itself.
     private var elementsRead = 0
     private let elementLimit: Int
+    /// Reader steps left: every node takes at least a byte and is met at most twice (its start
+    /// and its end), so no well-formed document needs more; a reader repeating any other kind
+    /// of node ends here too.
+    private var readsLeft: Int
     /// True once the reader failed (-1, or an element it could not expand). Some failures, such
     /// as an encoding error, raise no parser error, yet end the stream early.
     private var failed = false
@@ -30,6 +34,7 @@ final class XMLStream: ElementStream {
     private init(reader: xmlTextReaderPtr, byteCount: Int) {
         self.reader = reader
         elementLimit = byteCount / 4 + 1
+        readsLeft = 2 * byteCount + 16
         errorCount = .allocate(capacity: 1)
         errorCount.initialize(to: 0)
         ss_reader_count_errors(reader, errorCount)
@@ -67,6 +72,11 @@ final class XMLStream: ElementStream {
         // After a failure the document is read again from a recovered tree: stop here.
         guard !failed else { return nil }
         while true {
+            readsLeft -= 1
+            guard readsLeft >= 0 else {
+                failed = true
+                return nil
+            }
             let status = positioned ? 1 : xmlTextReaderRead(reader)
             positioned = false
             guard status == 1 else {

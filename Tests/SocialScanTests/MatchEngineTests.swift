@@ -11,17 +11,20 @@ import Testing
 struct MatchEngineTests {
     static let literals = [
         "école", "all rights reserved", "(c)", "©", "l’élève", "do not", "a", "ab", "123", "oe", "x-y", "学校",
-        "getty images", "e", "cœur", "n°", "_id", "straße",
+        "getty images", "e", "cœur", "n°", "_id", "straße", "9to5", "@home", "it's", "-free", "abcdefgh", "abcdefghijklmnop",
     ]
     static let pieces = [
         "a", "A", "ab", "Ab", "b", "École", "ECOLE", "ecole", "l'eleve", "L’ÉLÈVE", "do", "not", "DO  NOT", "do\nnot", "(c)", "(C)",
         "©", "x-y", "x–y", "123", "1234", "2024", "@", "œ", "cœur", "Œ", "e", "é", " ", "  ", "\t", "\u{A0}", "\n", "_", "_id",
-        "n°", "学校", "学", "🏆", "getty", "Images", "straße", "STRASSE", ".", ",", "“", "”", "-", "x",
+        "n°", "学校", "学", "🏆", "getty", "Images", "straße", "STRASSE", ".", ",", "“", "”", "-", "x", "9to5", "@home", "it's",
+        "-free", "abcdefgh", "ABCDEFGHIJKLMNOP", "abcdefghi", "@",
     ]
 
-    @Test func literalHitsAreThoseOfThePlainReference() {
+    /// With and without the built-in triggers, which change how digits and `@` are read.
+    @Test(arguments: [false, true])
+    func literalHitsAreThoseOfThePlainReference(triggers: Bool) {
         let folded = Self.literals.map(TextFolding.fold)
-        let engine = MatchEngine(literals: folded, triggers: [])
+        let engine = MatchEngine(literals: folded, triggers: triggers ? Set(BuiltInTrigger.allCases) : [])
         var random = SplitMix64(seed: 5)
         for _ in 0..<3_000 {
             let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
@@ -34,12 +37,15 @@ struct MatchEngineTests {
                 byte += String(scalar).utf8.count
             }
             scalarAt[byte] = scalars.count
-            let found = Set(engine.scan(text).compactMap { hit -> [Int]? in
-                guard case .literal(let id) = hit.kind, let start = scalarAt[hit.range.lowerBound], let end = scalarAt[hit.range.upperBound],
-                    Self.endsOnBoundary(end, in: scalars)
-                else { return nil }
-                return [id, start, end]
-            })
+            var found: Set<[Int]> = []
+            for hit in engine.scan(text) {
+                // Every hit, trigger or literal, lies on scalar boundaries.
+                guard let start = scalarAt[hit.range.lowerBound], let end = scalarAt[hit.range.upperBound] else {
+                    Issue.record("hit \(hit.range) is not on scalar boundaries in \(text.debugDescription)")
+                    continue
+                }
+                if case .literal(let id) = hit.kind, Self.endsOnBoundary(end, in: scalars) { found.insert([id, start, end]) }
+            }
             #expect(found == Self.reference(folded, in: text), "\(text.debugDescription)")
         }
     }
