@@ -38,6 +38,9 @@ enum CopyrightDetailReader {
     /// The match folded, with the byte offset of the scalar each folded byte came from (ASCII,
     /// the usual case, byte for byte).
     private static func foldedWithOwners(_ bytes: [UInt8]) -> (folded: [UInt8], owner: [Int]) {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return TextFolding.ascii.withUnsafeBufferPointer { ascii in (bytes.map { ascii[Int($0)] }, Array(bytes.indices)) }
+        }
         var folded: [UInt8] = []
         var owner: [Int] = []
         folded.reserveCapacity(bytes.count)

@@ -73,7 +73,7 @@ public struct PatternDetector: Detector {
                 let evaluation = RuleEvaluation(rule: rules[ruleIndex], field: text, person: person).evaluate(range)
             else { return }
             candidates.append(Candidate(
-                rule: rules[ruleIndex].rule, ruleIndex: ruleIndex, range: range, length: text.scalarCount(range), confidence: evaluation.confidence, notes: evaluation.notes))
+                category: rules[ruleIndex].rule.category, ruleIndex: ruleIndex, range: range, length: text.scalarCount(range), confidence: evaluation.confidence, notes: evaluation.notes))
         }
         for ruleIndex in wholeField {
             if let range = CompiledRule.trimmed(0..<text.end, in: text) { consider(ruleIndex, range) }
@@ -116,8 +116,10 @@ public struct PatternDetector: Detector {
         var upper: Int
     }
 
+    /// A match that passed its rule's checks. The rule is held by index: copying a `Rule` (many
+    /// Strings and arrays) with every candidate costs more than the rest of the candidate.
     private struct Candidate {
-        var rule: Rule
+        var category: Category
         var ruleIndex: Int
         /// Positions in the field.
         var range: Range<Int>
@@ -136,13 +138,13 @@ public struct PatternDetector: Detector {
         var kept: [Candidate] = []
         if byLength.count <= 32 {
             for candidate in byLength
-            where !kept.contains(where: { $0.rule.category == candidate.rule.category && $0.range.overlaps(candidate.range) }) {
+            where !kept.contains(where: { $0.category == candidate.category && $0.range.overlaps(candidate.range) }) {
                 kept.append(candidate)
             }
         } else {
             var taken: [Category: Set<Int>] = [:]
-            for candidate in byLength where !candidate.range.contains(where: { taken[candidate.rule.category]?.contains($0) ?? false }) {
-                taken[candidate.rule.category, default: []].formUnion(candidate.range)
+            for candidate in byLength where !candidate.range.contains(where: { taken[candidate.category]?.contains($0) ?? false }) {
+                taken[candidate.category, default: []].formUnion(candidate.range)
                 kept.append(candidate)
             }
         }
@@ -152,7 +154,7 @@ public struct PatternDetector: Detector {
     private func finding(
         _ candidate: Candidate, text fieldText: FieldText, field: FieldOrigin, item: ItemReference, source: String
     ) -> Finding {
-        let rule = candidate.rule
+        let rule = rules[candidate.ruleIndex].rule
         let text = fieldText.text(candidate.range)
         let start = fieldText.scalarOffset(of: candidate.range.lowerBound)
         let end = start + candidate.length

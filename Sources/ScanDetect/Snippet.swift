@@ -23,8 +23,14 @@ struct Snippet {
             while upper < utf8.count && !isLead(utf8[upper]) { upper += 1 }
             after += 1
         }
-        let body = String(decoding: utf8[lower..<upper].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
-        text = (lower > 0 ? "…" : "") + body + (upper < utf8.count ? "…" : "")
+        // One buffer, one String: the ellipses and the body with line breaks as spaces.
+        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(upper - lower + 6)
+        if lower > 0 { bytes += ellipsis }
+        for byte in utf8[lower..<upper] { bytes.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
+        if upper < utf8.count { bytes += ellipsis }
+        text = String(decoding: bytes, as: UTF8.self)
         let start = (lower > 0 ? 1 : 0) + before
         self.match = start..<(start + match.count)
     }
