@@ -67,7 +67,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         lock.withLock { requestLog }
     }
 
-    /// The most requests this server was answering at the same time.
+    /// The most requests this server was holding at the same time: from reading a request until
+    /// it starts sending the response (so a client that has read a whole response and opens the
+    /// next connection is never counted twice, however slowly this thread winds down).
     public var maxConcurrentRequests: Int {
         lock.withLock { mostInFlight }
     }
@@ -98,7 +100,6 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     private func serve(_ connection: Int32) {
         defer { close(connection) }
         guard let request = Self.readRequest(connection, time: Date().timeIntervalSince(started)) else { return }
-        defer { lock.withLock { inFlight -= 1 } }
         let response = lock.withLock { () -> Response in
             requestLog.append(request)
             inFlight += 1
@@ -109,6 +110,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             return list[min(index, list.count - 1)]
         }
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
+        lock.withLock { inFlight -= 1 }
         let notModified = response.etag != nil && request.headers["if-none-match"] == response.etag
         guard Self.send(response.head(notModified: notModified), to: connection), !notModified else { return }
         ResponseWriter(connection: connection, response: response).writeBody()
