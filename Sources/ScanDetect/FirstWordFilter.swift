@@ -3,34 +3,79 @@
 /// matches whole words), so the trie is walked from only a few words in ten. The word is found
 /// and hashed eight bytes at a time (SWAR), without a branch per byte.
 ///
-/// Words with digits or non-ASCII characters are not filtered (the scanner walks them): the
-/// filter only ever skips walks that could not match.
+/// A first word that passes is looked at once more with the word after it: most keywords are
+/// phrases ("the thief", "tous droits réservés"), and everyday words such as "the" or "la" start
+/// some of them. A walk is needed only when the first word is a whole keyword or goes on other
+/// than with a space and a word (`always`), or when the two words begin a keyword (`pairs`).
+///
+/// Words with digits or non-ASCII characters are not filtered (the scanner walks them), nor
+/// is a second word after other white space than one space: the filter only ever skips walks
+/// that could not match.
 enum FirstWordFilter {
-    /// Bits in the filter: 2^16 (8 KiB, in L1 cache).
+    /// Bits in each set: 2^16 (8 KiB, in L1 cache).
     static let bitCount = 1 << 16
 
-    /// The filter for `literals` (folded): the first word of each literal that starts with a
-    /// letter or `_`.
-    static func bits(for literals: [[UInt8]]) -> [UInt64] {
-        var bits = [UInt64](repeating: 0, count: bitCount / 64)
+    /// The three sets, as bitsets of hashes.
+    struct Sets {
+        /// The first word of each keyword that starts with a letter or `_`.
+        var first = [UInt64](repeating: 0, count: bitCount / 64)
+        /// First words that are a keyword, or that a keyword continues after other than with
+        /// one space and a plain word.
+        var always = [UInt64](repeating: 0, count: bitCount / 64)
+        /// First and second words of the other keywords (`pairHash`).
+        var pairs = [UInt64](repeating: 0, count: bitCount / 64)
+    }
+
+    /// The sets for `literals` (folded).
+    static func sets(for literals: [[UInt8]]) -> Sets {
+        var sets = Sets()
         for literal in literals {
             let word = literal.prefix { isPlainWordByte($0) }
             guard !word.isEmpty else { continue }
-            // Eight-byte chunks, little-endian, up to and including the one where the word ends.
-            var hash: UInt64 = 0
-            var offset = 0
-            while offset <= word.count {
-                var chunk: UInt64 = 0
-                for index in 0..<8 where offset + index < word.count {
-                    chunk |= UInt64(word[word.startIndex + offset + index] | 0x20) << UInt64(index * 8)
-                }
-                hash = mix(hash, chunk)
-                offset += 8
+            let first = hash(of: word)
+            insert(first, into: &sets.first)
+            let rest = literal.dropFirst(word.count)
+            guard rest.first == 0x20, rest.count > 1, isPlainWordByte(rest[rest.startIndex + 1]) else {
+                insert(first, into: &sets.always)
+                continue
             }
-            let slot = Int(truncatingIfNeeded: hash >> 48)
-            bits[slot >> 6] |= 1 << UInt64(slot & 63)
+            let second = rest.dropFirst().prefix { isPlainWordByte($0) }
+            // A second word that goes on with a digit or a non-ASCII byte is no plain text
+            // word: such keywords are walked whenever their first word is seen.
+            if let after = rest.dropFirst(1 + second.count).first, after >= 0x80 || after &- 0x30 < 10 {
+                insert(first, into: &sets.always)
+                continue
+            }
+            insert(pairHash(first, hash(of: second)), into: &sets.pairs)
         }
-        return bits
+        return sets
+    }
+
+    /// The hash `plainWord` computes for `word`: eight-byte chunks, little-endian, up to and
+    /// including the one where the word ends.
+    static func hash(of word: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0
+        var offset = 0
+        while offset <= word.count {
+            var chunk: UInt64 = 0
+            for index in 0..<8 where offset + index < word.count {
+                chunk |= UInt64(word[word.startIndex + offset + index] | 0x20) << UInt64(index * 8)
+            }
+            hash = mix(hash, chunk)
+            offset += 8
+        }
+        return hash
+    }
+
+    /// The hash of two words, one after the other.
+    @inline(__always)
+    static func pairHash(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        mix(first ^ 0x5851_F42D_4C95_7F2D, second)
+    }
+
+    private static func insert(_ hash: UInt64, into bits: inout [UInt64]) {
+        let slot = Int(truncatingIfNeeded: hash >> 48)
+        bits[slot >> 6] |= 1 << UInt64(slot & 63)
     }
 
     /// An ASCII letter or `_`.

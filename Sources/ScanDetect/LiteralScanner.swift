@@ -22,7 +22,7 @@ struct LiteralScanner {
                     continue
                 }
                 if kind == Kind.word, let (end, hash) = FirstWordFilter.plainWord(base, count, at: position) {
-                    if FirstWordFilter.contains(hash, in: tables.firstWords) {
+                    if FirstWordFilter.contains(hash, in: tables.firstWords) && mayStartKeyword(hash, endingAt: end) {
                         walk(from: position, into: &hits)
                     }
                     position = end
@@ -45,6 +45,23 @@ struct LiteralScanner {
             }
             skipWord(&position, into: &hits)
         }
+    }
+
+    /// Whether a keyword may start with the plain word (`hash`) that ends at byte `end`, which
+    /// passed the first-word set: always for a word that is a keyword or that one continues
+    /// with punctuation; after one space and a plain word, when the two begin a keyword; after
+    /// other white space (which folds to one space) or a word the filter cannot read, to be
+    /// safe; after other punctuation, never (the `always` set holds those).
+    @inline(__always)
+    private func mayStartKeyword(_ hash: UInt64, endingAt end: Int) -> Bool {
+        if FirstWordFilter.contains(hash, in: tables.alwaysWords) { return true }
+        let stop = base[end]
+        guard stop == 0x20 else { return stop == 0x09 || stop == 0x0A || stop == 0x0C || stop == 0x0D }
+        let next = end + 1
+        guard next < count, base[next] < 0x80, tables.asciiKind[Int(base[next])] == Kind.word,
+            let second = FirstWordFilter.plainWord(base, count, at: next)
+        else { return true }
+        return FirstWordFilter.contains(FirstWordFilter.pairHash(hash, second.hash), in: tables.wordPairs)
     }
 
     /// Moves past the rest of a word, where no literal starts (digit runs inside it are noted).

@@ -32,8 +32,10 @@ final class MatchTables: @unchecked Sendable {
     /// One bit per scalar below `TextFolding.tableLimit`: whether some literal starts with its
     /// first folded byte (most typographic quotes and dashes start none: no walk).
     let startBits: UnsafeMutablePointer<UInt64>
-    /// `FirstWordFilter`'s bits.
+    /// `FirstWordFilter`'s sets.
     let firstWords: UnsafeMutablePointer<UInt64>
+    let alwaysWords: UnsafeMutablePointer<UInt64>
+    let wordPairs: UnsafeMutablePointer<UInt64>
 
     let wantsDigits: Bool
     let wantsYear: Bool
@@ -63,7 +65,10 @@ final class MatchTables: @unchecked Sendable {
         foldBytes = Self.copy(bytes)
         foldOffsets = Self.copy(offsets)
         wordBits = Self.copy(WordCharacter.bits)
-        firstWords = Self.copy(FirstWordFilter.bits(for: literals))
+        let sets = FirstWordFilter.sets(for: literals)
+        firstWords = Self.copy(sets.first)
+        alwaysWords = Self.copy(sets.always)
+        wordPairs = Self.copy(sets.pairs)
         var starts = [UInt64](repeating: 0, count: (TextFolding.tableLimit + 63) / 64)
         for value in 0..<TextFolding.tableLimit where offsets[value] < offsets[value + 1] {
             if trie.next[Int(trie.byteClass[Int(bytes[Int(offsets[value])])])] != 0 { starts[value >> 6] |= 1 << UInt64(value & 63) }
@@ -82,6 +87,8 @@ final class MatchTables: @unchecked Sendable {
         foldOffsets.deallocate()
         wordBits.deallocate()
         firstWords.deallocate()
+        alwaysWords.deallocate()
+        wordPairs.deallocate()
         startBits.deallocate()
     }
 

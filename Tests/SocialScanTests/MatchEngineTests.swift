@@ -12,12 +12,15 @@ struct MatchEngineTests {
     static let literals = [
         "école", "all rights reserved", "(c)", "©", "l’élève", "do not", "a", "ab", "123", "oe", "x-y", "学校",
         "getty images", "e", "cœur", "n°", "_id", "straße", "9to5", "@home", "it's", "-free", "abcdefgh", "abcdefghijklmnop",
+        "the thief", "you are a", "la voleuse", "do 9", "all rights", "all_in one",
     ]
     static let pieces = [
         "a", "A", "ab", "Ab", "b", "École", "ECOLE", "ecole", "l'eleve", "L’ÉLÈVE", "do", "not", "DO  NOT", "do\nnot", "(c)", "(C)",
         "©", "x-y", "x–y", "123", "1234", "2024", "@", "œ", "cœur", "Œ", "e", "é", " ", "  ", "\t", "\u{A0}", "\n", "_", "_id",
         "n°", "学校", "学", "🏆", "getty", "Images", "straße", "STRASSE", ".", ",", "“", "”", "-", "x", "9to5", "@home", "it's",
-        "-free", "abcdefgh", "ABCDEFGHIJKLMNOP", "abcdefghi", "@",
+        "-free", "abcdefgh", "ABCDEFGHIJKLMNOP", "abcdefghi", "@", "the", "THE", "thief", "thief's", "you", "are", "la", "voleuse",
+        "all", "rights", "all_in", "one", " ", " ", "\r\n", "the thief", "The Thief", "the thiefs", "the\nthief", "the  thief",
+        "the, thief", "you are a", "you are", "la voleuse", "all rights", "All Rights Reserved", "all_in one", "do 9",
     ]
 
     /// With and without the built-in triggers, which change how digits and `@` are read.
