@@ -47,7 +47,7 @@ enum CopyrightDetailReader {
         owner.reserveCapacity(bytes.count)
         var position = 0
         while position < bytes.count {
-            let (scalar, length) = scalar(in: bytes, at: position)
+            let (scalar, length) = UTF8Scalar.scalar(in: bytes, at: position)
             TextFolding.withFolded(scalar) { piece in
                 folded.append(contentsOf: piece)
                 owner.append(contentsOf: repeatElement(position, count: piece.count))
@@ -64,7 +64,7 @@ enum CopyrightDetailReader {
         while start + phrase.count <= folded.count {
             if folded[start] == phrase[0], folded[start..<start + phrase.count].elementsEqual(phrase) {
                 let last = owner[start + phrase.count - 1]
-                for position in owner[start]..<last + scalar(in: bytes, at: last).length { keep[position] = false }
+                for position in owner[start]..<last + UTF8Scalar.scalar(in: bytes, at: last).length { keep[position] = false }
                 start += phrase.count
             } else {
                 start += 1
@@ -76,7 +76,7 @@ enum CopyrightDetailReader {
     private static func trimEnds(_ kept: inout [UInt8]) {
         var lower = 0
         while lower < kept.count {
-            let (scalar, length) = scalar(in: kept, at: lower)
+            let (scalar, length) = UTF8Scalar.scalar(in: kept, at: lower)
             guard trim.contains(scalar) else { break }
             lower += length
         }
@@ -84,22 +84,10 @@ enum CopyrightDetailReader {
         while upper > lower {
             var first = upper - 1
             while first > lower && kept[first] & 0xC0 == 0x80 { first -= 1 }
-            guard trim.contains(scalar(in: kept, at: first).scalar) else { break }
+            guard trim.contains(UTF8Scalar.scalar(in: kept, at: first).scalar) else { break }
             upper = first
         }
         kept = Array(kept[lower..<upper])
-    }
-
-    /// The scalar whose UTF-8 starts at `position` of valid UTF-8, and its length.
-    private static func scalar(in bytes: [UInt8], at position: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        let lead = UInt32(bytes[position])
-        guard lead >= 0x80 else { return (Unicode.Scalar(UInt8(lead)), 1) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length where position + offset < bytes.count {
-            value = (value << 6) | (UInt32(bytes[position + offset]) & 0x3F)
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

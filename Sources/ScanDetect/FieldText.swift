@@ -70,14 +70,7 @@ struct FieldText {
 
     /// The scalar at `position`, decoded from the UTF-8 (valid: it came from a String).
     subscript(position: Int) -> Unicode.Scalar {
-        let lead = UInt32(utf8[position])
-        guard lead >= 0x80 else { return Unicode.Scalar(UInt8(lead)) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length where position + offset < utf8.count {
-            value = (value << 6) | (UInt32(utf8[position + offset]) & 0x3F)
-        }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
+        UTF8Scalar.scalar(in: utf8, at: position).scalar
     }
 
     /// The number of scalars before `position`: the Unicode scalar offset a finding reports.
@@ -132,14 +125,9 @@ struct FieldText {
         return String(decoding: bytes.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
     }
 
-    /// Whether the scalar at `position` is a word character (`WordCharacter`; ASCII without a
-    /// table lookup).
+    /// Whether the scalar at `position` is a word character (`WordCharacter`).
     func isWordCharacter(_ position: Int) -> Bool {
-        let byte = utf8[position]
-        if byte < 0x80 {
-            return (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F
-        }
-        return WordCharacter.contains(self[position])
+        WordCharacter.contains(self[position])
     }
 
     /// Whether the scalar at `position` is white space or one of `separators` (all ASCII here

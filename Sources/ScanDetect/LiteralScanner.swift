@@ -37,7 +37,7 @@ struct LiteralScanner {
                     if kind != Kind.word { continue }
                 }
             } else {
-                let (value, length) = MatchTables.decode(base, count, at: position)
+                let (value, length) = UTF8Scalar.decode(base, count, at: position)
                 if tables.mayStart(value) { walk(from: position, into: &hits) }
                 if value == 0xA9 && tables.wantsSign { hits.append(.init(kind: .trigger(.copyrightSign), range: position..<position + length)) }
                 position += length
@@ -80,7 +80,7 @@ struct LiteralScanner {
                     return
                 }
             } else {
-                let (value, length) = MatchTables.decode(base, count, at: position)
+                let (value, length) = UTF8Scalar.decode(base, count, at: position)
                 if !WordCharacter.contains(value, bits: tables.wordBits) { return }
                 position += length
             }
@@ -139,7 +139,7 @@ struct LiteralScanner {
                 guard step(tables.asciiClass[Int(byte)], hits: &hits) else { return }
                 position += 1
             } else {
-                let (value, length) = MatchTables.decode(base, count, at: position)
+                let (value, length) = UTF8Scalar.decode(base, count, at: position)
                 scalarEnd = position + length
                 if value < UInt32(TextFolding.tableLimit) {
                     for slot in Int(tables.foldOffsets[Int(value)])..<Int(tables.foldOffsets[Int(value) + 1]) {

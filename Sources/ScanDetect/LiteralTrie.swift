@@ -68,7 +68,4 @@ struct LiteralTrie: Sendable {
         outputStart = start
         outputIDs = order.flatMap { ends[$0] }
     }
-
-    /// The number of states (the root included).
-    var stateCount: Int { outputStart.count - 1 }
 }

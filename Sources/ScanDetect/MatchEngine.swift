@@ -20,14 +20,10 @@ struct MatchEngine: Sendable {
         var range: Range<Int>
     }
 
-    let trie: LiteralTrie
-    let wantedTriggers: Set<BuiltInTrigger>
     private let tables: MatchTables
 
     init(literals: [[UInt8]], triggers: Set<BuiltInTrigger>) {
-        trie = LiteralTrie(literals: literals)
-        wantedTriggers = triggers
-        tables = MatchTables(trie: trie, literals: literals, triggers: triggers)
+        tables = MatchTables(trie: LiteralTrie(literals: literals), literals: literals, triggers: triggers)
     }
 
     /// Every hit in `text`, in order of where it starts.

@@ -105,17 +105,4 @@ final class MatchTables: @unchecked Sendable {
     func mayStart(_ value: UInt32) -> Bool {
         value >= UInt32(TextFolding.tableLimit) || startBits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
     }
-
-    /// The scalar whose UTF-8 starts at `position` and its length in bytes (the text is valid
-    /// UTF-8: it came from a String).
-    @inline(__always)
-    static func decode(_ base: UnsafePointer<UInt8>, _ count: Int, at position: Int) -> (value: UInt32, length: Int) {
-        let lead = UInt32(base[position])
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length where position + offset < count {
-            value = (value << 6) | (UInt32(base[position + offset]) & 0x3F)
-        }
-        return (value, length)
-    }
 }

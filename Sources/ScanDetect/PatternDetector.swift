@@ -4,7 +4,8 @@ import ScanCore
 /// field, then regex windows, word boundaries, exclusions and context on the hits.
 ///
 /// Within one field, overlapping matches of one category keep only the longest (on a tie, the
-/// rule loaded first, then the match that starts first); within one item a fingerprint is reported once (the first field wins). Findings
+/// rule loaded first, then the match that starts first); within one item a fingerprint is
+/// reported once (the first field wins). Findings
 /// carry their confidence; hiding those below `--min-confidence` is the caller's choice.
 public struct PatternDetector: Detector {
     private let rules: [CompiledRule]
@@ -83,7 +84,7 @@ public struct PatternDetector: Detector {
             case .literal(let pattern):
                 // A keyword, or a regex's trigger keyword, never starts or ends inside a word.
                 let ruleIndex = literalOwners[pattern]
-                guard Self.onWordBoundaries(hit.range, in: text) else { continue }
+                guard Self.endsOnWordBoundary(hit.range, in: text) else { continue }
                 if rules[ruleIndex].regex == nil {
                     consider(ruleIndex, hit.range)
                 } else if let match = rules[ruleIndex].regexMatch(in: text, at: hit.range.lowerBound) {
@@ -101,13 +102,11 @@ public struct PatternDetector: Detector {
         return Self.withoutOverlaps(candidates).map { finding($0, text: text, field: field.origin, item: item, source: source) }
     }
 
-    /// A literal must not start or end inside a word (`\b` semantics at word characters).
-    private static func onWordBoundaries(_ range: Range<Int>, in text: FieldText) -> Bool {
-        let startOK = range.lowerBound == 0 || !text.isWordCharacter(range.lowerBound)
-            || !text.isWordCharacter(text.position(before: range.lowerBound))
-        let endOK = range.upperBound >= text.end || !text.isWordCharacter(text.position(before: range.upperBound))
+    /// A literal must not end inside a word (`\b` semantics at word characters); the engine
+    /// reports a literal only where it starts on a word boundary.
+    private static func endsOnWordBoundary(_ range: Range<Int>, in text: FieldText) -> Bool {
+        range.upperBound >= text.end || !text.isWordCharacter(text.position(before: range.upperBound))
             || !text.isWordCharacter(range.upperBound)
-        return startOK && endOK
     }
 
     private struct CandidateKey: Hashable {

@@ -116,9 +116,9 @@ enum NameTokenizer {
         func peek(_ at: Int) -> (value: UInt32, kind: Kind, length: Int) {
             let lead = utf8[at]
             if lead < 0x80 { return (UInt32(lead), kinds[Int(lead)], 1) }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length where at + offset < utf8.count { value = value << 6 | UInt32(utf8[at + offset] & 0x3F) }
+            // `at` is a byte of the buffer, so it has a base address.
+            guard let base = utf8.baseAddress else { return (0xFFFD, .other, 1) }
+            let (value, length) = UTF8Scalar.decode(base, utf8.count, at: at)
             if value < UInt32(TextFolding.tableLimit) { return (value, kinds[Int(value)], length) }
             return (value, Unicode.Scalar(value).map(NameTokenizer.kind(of:)) ?? .other, length)
         }
