@@ -38,14 +38,23 @@ public struct TargetResolver: Sendable {
 
     /// Whether a `.json` file found in a directory is a JSON Feed (it names jsonfeed.org, its
     /// `version`, anywhere: keys may come in any order): other JSON (settings, data) is not a
-    /// document to scan. Files too large to check are kept (the parser then judges them); a file
-    /// named on the command line is always read.
+    /// document to scan. Read in chunks up to the first mention (a feed names it near its start,
+    /// so a feed is not read whole twice); files too large to check are kept (the parser then
+    /// judges them); a file named on the command line is always read.
     static func isJSONFeed(_ path: String) -> Bool {
         let limit = 64 << 20
+        let marker = Data("jsonfeed.org".utf8)
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= limit,
-            let data = FileManager.default.contents(atPath: path)
+            let handle = FileHandle(forReadingAtPath: path)
         else { return true }
-        return data.range(of: Data("jsonfeed.org".utf8)) != nil
+        defer { try? handle.close() }
+        // The last bytes of each chunk are kept, so a mention split across two chunks is found.
+        var window = Data()
+        while let chunk = try? handle.read(upToCount: 64 << 10), !chunk.isEmpty {
+            window = window.suffix(marker.count - 1) + chunk
+            if window.range(of: marker) != nil { return true }
+        }
+        return false
     }
 
     private func documentFiles(under directory: String) -> [String] {

@@ -14,14 +14,9 @@ final class XMLStream: ElementStream {
     private let errorCount: UnsafeMutablePointer<Int32>
     /// True when `skip()` already moved the reader onto the next node.
     private var positioned = false
-    /// Elements handed out so far, and the most a document of this size can hold (the
-    /// shortest element, `<a/>`, takes four bytes): a bound on the stream whatever the reader
-    /// does, so that a reader that stops moving ends the stream instead of repeating itself.
-    private var elementsRead = 0
-    private let elementLimit: Int
     /// Reader steps left: every node takes at least a byte and is met at most twice (its start
-    /// and its end), so no well-formed document needs more; a reader repeating any other kind
-    /// of node ends here too.
+    /// and its end), so no well-formed document needs more. A bound on the stream whatever the
+    /// reader does: a reader that stops moving ends the stream instead of repeating itself.
     private var readsLeft: Int
     /// True once the reader failed (-1, or an element it could not expand). Some failures, such
     /// as an encoding error, raise no parser error, yet end the stream early.
@@ -33,7 +28,6 @@ final class XMLStream: ElementStream {
 
     private init(reader: xmlTextReaderPtr, byteCount: Int) {
         self.reader = reader
-        elementLimit = byteCount / 4 + 1
         readsLeft = 2 * byteCount + 16
         errorCount = .allocate(capacity: 1)
         errorCount.initialize(to: 0)
@@ -86,11 +80,6 @@ final class XMLStream: ElementStream {
             if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue),
                 let node = xmlTextReaderCurrentNode(reader)
             {
-                elementsRead += 1
-                guard elementsRead <= elementLimit else {
-                    failed = true
-                    return nil
-                }
                 return Node(node)
             }
         }

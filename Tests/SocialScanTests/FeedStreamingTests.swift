@@ -7,9 +7,12 @@ import Testing
 /// from a tree (`TreeStream`). Both go through the same readers and must read the same items.
 @Suite("Feed streaming")
 struct FeedStreamingTests {
+    /// The XML samples that are streamed: not the broken one, nor the one whose HTTP charset
+    /// overrides its declaration (both always go to the tree, so comparing would prove nothing).
     static let xmlSamples: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: Repo.path("Samples/feeds"))) ?? []
-        return names.filter { [".rss", ".atom", ".rdf"].contains(where: $0.hasSuffix) }.sorted()
+        let treeOnly: Set<String> = ["illformed-recovered.rss", "encoding-windows1252.rss"]
+        return names.filter { [".rss", ".atom", ".rdf"].contains(where: $0.hasSuffix) && !treeOnly.contains($0) }.sorted()
     }()
 
     private func parse(_ bytes: [UInt8], url: String = "feed.xml", streaming: Bool) throws -> ParsedDocument {
