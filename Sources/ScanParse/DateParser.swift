@@ -147,13 +147,17 @@ public enum DateParser {
         return sign * value
     }
 
-    private static let zoneHours: [String: Int] = [
-        "UT": 0, "GMT": 0, "UTC": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
-        "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-    ]
+    /// Zone names (lower case) and their hours east of UTC.
+    private static let zoneHours: [(name: [UInt8], hours: Int)] = [
+        ("ut", 0), ("gmt", 0), ("utc", 0), ("z", 0), ("est", -5), ("edt", -4), ("cst", -6), ("cdt", -5),
+        ("mst", -7), ("mdt", -6), ("pst", -8), ("pdt", -7),
+    ].map { (Array($0.utf8), $1) }
 
+    /// The offset of a named zone, in any case, compared byte by byte (no String per date).
     private static func namedZoneOffset(_ text: UnsafeBufferPointer<UInt8>, _ zone: Range<Int>) -> Int? {
-        zoneHours[String(decoding: UnsafeBufferPointer(rebasing: text[zone]), as: UTF8.self).uppercased()].map { $0 * 3600 }
+        zoneHours.first { entry in
+            entry.name.count == zone.count && zip(entry.name, text[zone]).allSatisfy { $0 == $1 | 0x20 }
+        }.map { $0.hours * 3600 }
     }
 
     /// Seconds since 1970 for a civil date and time at `offset` seconds east of UTC.
