@@ -34,8 +34,12 @@ if [ ! -s "$out/corpus-100mb.txt" ]; then
   "$bench" generate-text "$out/corpus-100mb.txt" --megabytes 100 --seed 1
 fi
 echo
-echo "== detect: all shipped rules, one thread, vs rg -c -i -F -f <all literal keywords>"
+echo "== detect: all shipped rules, one thread, vs rg -c -i -F -f <all literal keywords>; then without the model rules"
 "$bench" detect "$out/corpus-100mb.txt" Patterns --runs "${RUNS:-3}"
+
+echo
+echo "== detect: the labelled posts of Samples/eval/dev, repeated to 20 MiB, with and without the model rules"
+"$bench" detect-posts Samples/eval/dev Patterns --megabytes 20 --runs "${RUNS:-3}"
 
 echo
 echo "== student names: patterns alone, + the name detector, + a 5,000-student roster (keyed hashes), same corpus"

@@ -15,12 +15,21 @@ final class CompiledRule: Sendable {
     let rule: Rule
     let regex: TriggerRegex?
     let literals: [[UInt8]]
+    /// Whether each literal is a word start (a model's cue ending in `*`), which may end inside a word.
+    let literalIsStart: [Bool]
     let exclusions: [[UInt8]]
     let context: [FoldedClue]
 
     init(_ rule: Rule, extraExclusions: [String] = []) throws(PatternError) {
         self.rule = rule
-        literals = rule.keywords.map(TextFolding.fold).filter { !$0.isEmpty }
+        // A model rule's literals are its cues: words, or word starts (`skimm*`), that let it look.
+        if let cues = rule.model?.model.cues {
+            literals = cues.map { TextFolding.fold($0.hasSuffix("*") ? String($0.dropLast()) : $0) }
+            literalIsStart = cues.map { $0.hasSuffix("*") }
+        } else {
+            literals = rule.keywords.map(TextFolding.fold).filter { !$0.isEmpty }
+            literalIsStart = literals.map { _ in false }
+        }
         exclusions = (rule.exclusions + extraExclusions).map(TextFolding.fold).filter { !$0.isEmpty }
         context = rule.context.map(FoldedClue.init)
         guard let pattern = rule.regex else {

@@ -14,7 +14,7 @@ struct PackReader {
     static let packKeys = ["pack", "description", "rules", "disable"]
     static let ruleKeys = [
         "id", "category", "policy", "severity", "confidence", "message", "languages", "keywords",
-        "regex", "trigger", "context", "exclude", "exclude-scope", "fields", "whole-field", "case-sensitive", "examples",
+        "regex", "trigger", "context", "exclude", "exclude-scope", "fields", "whole-field", "case-sensitive", "model", "threshold", "examples",
     ]
     static let contextKeys = ["words", "within", "effect", "by", "note"]
 
@@ -68,8 +68,12 @@ struct PackReader {
         }
         let wholeField = try map.bool("whole-field") ?? false
         if wholeField && fields.isEmpty { throw map.error("rule \(id): 'whole-field' needs 'fields'") }
-        if keywords.isEmpty && regex == nil && !wholeField {
-            throw map.error("rule \(id): needs 'keywords', 'regex' or 'whole-field'")
+        let model = try ruleModel(map, id: id)
+        if model != nil && (!keywords.isEmpty || regex != nil || wholeField) {
+            throw map.error("rule \(id): a 'model' rule takes its cues from the model, not 'keywords', 'regex' or 'whole-field'")
+        }
+        if keywords.isEmpty && regex == nil && !wholeField && model == nil {
+            throw map.error("rule \(id): needs 'keywords', 'regex', 'whole-field' or 'model'")
         }
         var trigger: BuiltInTrigger?
         if let name = try map.string("trigger") {
@@ -89,7 +93,7 @@ struct PackReader {
             message: try map.requiredString("message"), languages: try map.strings("languages"),
             keywords: keywords, regex: regex, trigger: trigger, context: try context(map, id: id),
             exclusions: try map.strings("exclude"), exclusionScope: try exclusionScope(map, id: id),
-            fields: fields, wholeField: wholeField, caseSensitive: try map.bool("case-sensitive") ?? false,
+            fields: fields, wholeField: wholeField, caseSensitive: try map.bool("case-sensitive") ?? false, model: model,
             examples: RuleExamples(match: try examples?.strings("match") ?? [], noMatch: try examples?.strings("no-match") ?? []),
             origin: "\(file):\(map.line ?? 0)")
         if rule.examples.match.isEmpty {
@@ -101,6 +105,22 @@ struct PackReader {
             throw YAMLMapping.error(at: map.node["regex"] ?? map.node, file: file, error.problem)
         }
         return rule
+    }
+
+    /// `model:` (a file relative to the pack's directory) and `threshold:` (default 0.5).
+    private func ruleModel(_ map: YAMLMapping, id: String) throws(PatternError) -> RuleModel? {
+        let threshold = try map.number("threshold", in: 0...1)
+        guard let path = try map.string("model") else {
+            if threshold != nil { throw map.error("rule \(id): 'threshold' needs 'model'") }
+            return nil
+        }
+        let directory = (file as NSString).deletingLastPathComponent
+        let location = path.hasPrefix("/") ? path : (directory.isEmpty ? path : directory + "/" + path)
+        do {
+            return RuleModel(path: path, file: location, threshold: threshold ?? 0.5, model: try LinearModel(file: location))
+        } catch {
+            throw YAMLMapping.error(at: map.node["model"] ?? map.node, file: file, "rule \(id): \(error.description)")
+        }
     }
 
     private func exclusionScope(_ map: YAMLMapping, id: String) throws(PatternError) -> ExclusionScope {

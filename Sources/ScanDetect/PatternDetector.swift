@@ -12,6 +12,8 @@ public struct PatternDetector: Detector {
     private let engine: MatchEngine
     /// The rule (index into `rules`) that owns each literal of the engine.
     private let literalOwners: [Int]
+    /// Literals that are word starts (a model's cues ending in `*`).
+    private let literalIsStart: [Bool]
     private let triggerRules: [BuiltInTrigger: [Int]]
     /// Rules whose match is a whole field, by the field origins they apply to.
     private let wholeFieldRules: [FieldOrigin: [Int]]
@@ -30,10 +32,12 @@ public struct PatternDetector: Detector {
         }
         var literals: [[UInt8]] = []
         var owners: [Int] = []
+        var starts: [Bool] = []
         var triggers: [BuiltInTrigger: [Int]] = [:]
         for (index, rule) in compiled.enumerated() {
             literals += rule.literals
             owners += Array(repeating: index, count: rule.literals.count)
+            starts += rule.literalIsStart
             if let trigger = rule.rule.trigger { triggers[trigger, default: []].append(index) }
         }
         var wholeField: [FieldOrigin: [Int]] = [:]
@@ -43,6 +47,7 @@ public struct PatternDetector: Detector {
         wholeFieldRules = wholeField
         self.rules = compiled
         literalOwners = owners
+        literalIsStart = starts
         triggerRules = triggers
         engine = MatchEngine(literals: literals, triggers: Set(triggers.keys))
     }
@@ -79,12 +84,18 @@ public struct PatternDetector: Detector {
         for ruleIndex in wholeField {
             if let range = CompiledRule.trimmed(0..<text.end, in: text) { consider(ruleIndex, range) }
         }
+        var cues: [Int: [Int]] = [:]
         for hit in hits {
             switch hit.kind {
             case .literal(let pattern):
-                // A keyword, or a regex's trigger keyword, never starts or ends inside a word.
                 let ruleIndex = literalOwners[pattern]
-                guard Self.endsOnWordBoundary(hit.range, in: text) else { continue }
+                // A keyword, a regex's trigger keyword or a model's cue word never starts or ends
+                // inside a word; a model's cue ending in `*` is the start of one.
+                guard literalIsStart[pattern] || Self.endsOnWordBoundary(hit.range, in: text) else { continue }
+                if rules[ruleIndex].rule.model != nil {
+                    cues[ruleIndex, default: []].append(hit.range.lowerBound)
+                    continue
+                }
                 if rules[ruleIndex].regex == nil {
                     consider(ruleIndex, hit.range)
                 } else if let match = rules[ruleIndex].regexMatch(in: text, at: hit.range.lowerBound) {
@@ -99,7 +110,33 @@ public struct PatternDetector: Detector {
                 }
             }
         }
-        return Self.withoutOverlaps(candidates).map { finding($0, text: text, field: field.origin, item: item, source: source) }
+        var kept = Self.withoutOverlaps(candidates)
+        if !cues.isEmpty { kept = withModelFindings(kept, cues: cues, text: text, field: field.origin) }
+        return kept.map { finding($0, text: text, field: field.origin, item: item, source: source) }
+    }
+
+    /// `kept` and the windows the model rules find around their cues, where no finding of the
+    /// same category is already (a keyword's finding says more precisely what is wrong).
+    private func withModelFindings(_ kept: [Candidate], cues: [Int: [Int]], text: FieldText, field: FieldOrigin) -> [Candidate] {
+        var result = kept
+        let ruleIndexes = cues.keys.sorted().filter { index in
+            rules[index].rule.model != nil && (rules[index].rule.fields.isEmpty || rules[index].rule.fields.contains(field))
+        }
+        let readers = ruleIndexes.compactMap { index in
+            rules[index].rule.model.map { ModelWindows.Reader(model: $0.model, threshold: $0.threshold, cues: cues[index] ?? []) }
+        }
+        for window in ModelWindows.positives(readers, field: text) {
+            let ruleIndex = ruleIndexes[window.reader]
+            let rule = rules[ruleIndex].rule
+            guard let model = rule.model, !result.contains(where: { $0.category == rule.category && $0.range.overlaps(window.range) }) else { continue }
+            let sureness = model.threshold < 1 ? (window.probability - model.threshold) / (1 - model.threshold) : 1
+            let note = String(format: "(Model score %.2f", window.probability)
+                + (window.strongest.isEmpty ? ".)" : "; the words that weighed most: " + window.strongest.map { "\"\($0)\"" }.joined(separator: ", ") + ".)")
+            result.append(Candidate(
+                category: rule.category, ruleIndex: ruleIndex, range: window.range, length: text.scalarCount(window.range),
+                confidence: min(1, rule.confidence + max(0, 0.9 - rule.confidence) * sureness), notes: [note]))
+        }
+        return result.count == kept.count ? kept : result.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 
     /// A literal must not end inside a word (`\b` semantics at word characters); the engine

@@ -33,6 +33,8 @@ public struct Rule: Sendable, Hashable {
     /// any text at all names someone).
     public var wholeField: Bool
     public var caseSensitive: Bool
+    /// A trained model that decides instead of keywords and regex (see `LinearModel`).
+    public var model: RuleModel?
     /// Texts that must produce this rule, and texts that must not.
     public var examples: RuleExamples
     /// Where the rule is written (`Patterns/copyright.yml:12`).
@@ -43,7 +45,7 @@ public struct Rule: Sendable, Hashable {
         message: String, languages: [String] = [], keywords: [String] = [], regex: String? = nil,
         trigger: BuiltInTrigger? = nil, context: [ContextClue] = [], exclusions: [String] = [],
         exclusionScope: ExclusionScope = .near, fields: [FieldOrigin] = [], wholeField: Bool = false,
-        caseSensitive: Bool = false, examples: RuleExamples = RuleExamples(), origin: String = ""
+        caseSensitive: Bool = false, model: RuleModel? = nil, examples: RuleExamples = RuleExamples(), origin: String = ""
     ) {
         self.id = id
         self.category = category
@@ -61,8 +63,27 @@ public struct Rule: Sendable, Hashable {
         self.fields = fields
         self.wholeField = wholeField
         self.caseSensitive = caseSensitive
+        self.model = model
         self.examples = examples
         self.origin = origin
+    }
+}
+
+/// A rule's trained model: where it is written, and the probability from which a window of a
+/// post is a finding.
+public struct RuleModel: Sendable, Hashable {
+    /// As written in the pack, relative to the pack's directory (`models/defamation.model`).
+    public var path: String
+    /// The file it was read from.
+    public var file: String
+    public var threshold: Double
+    public var model: LinearModel
+
+    public init(path: String, file: String, threshold: Double, model: LinearModel) {
+        self.path = path
+        self.file = file
+        self.threshold = threshold
+        self.model = model
     }
 }
 

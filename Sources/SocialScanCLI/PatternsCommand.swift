@@ -7,7 +7,7 @@ struct PatternsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patterns",
         abstract: "List, test and explain the pattern packs' rules.",
-        subcommands: [PatternsListCommand.self, PatternsTestCommand.self, PatternsExplainCommand.self])
+        subcommands: [PatternsListCommand.self, PatternsTestCommand.self, PatternsExplainCommand.self, PatternsTrainCommand.self])
 }
 
 /// `patterns list`: one line per rule.
@@ -49,6 +49,13 @@ struct PatternsExplainCommand: ParsableCommand, RunnableCommand {
         if let trigger = rule.trigger { lines.append("  trigger: \(trigger.rawValue)") }
         for clue in rule.context { lines.append("  context: \(clue.effect.rawValue) \(clue.by) within \(clue.within) words of: " + clue.words.joined(separator: ", ")) }
         if !rule.exclusions.isEmpty { lines.append("  exclude (\(rule.exclusionScope.rawValue)): " + rule.exclusions.joined(separator: ", ")) }
+        if let model = rule.model {
+            let weights = model.model.weights
+            lines.append("  model: \(model.path) (\(model.file)): \(weights.count) features, finding from probability \(model.threshold)")
+            lines.append("  cues (\(model.model.cues.count)): " + model.model.cues.prefix(60).joined(separator: " ") + (model.model.cues.count > 60 ? " …" : ""))
+            lines.append("  weigh most for: " + weights.filter { $0.weight > 0 }.prefix(20).map(\.feature).joined(separator: " | "))
+            lines.append("  weigh most against: " + weights.filter { $0.weight < 0 }.prefix(20).map(\.feature).joined(separator: " | "))
+        }
         if !rule.fields.isEmpty { lines.append("  fields: " + rule.fields.map(\.rawValue).joined(separator: ", ") + (rule.wholeField ? " (the whole field is the match)" : "")) }
         lines += rule.examples.match.map { "  match:    \($0)" } + rule.examples.noMatch.map { "  no-match: \($0)" }
         io.stdout.write(lines.joined(separator: "\n") + "\n")

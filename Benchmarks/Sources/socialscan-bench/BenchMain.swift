@@ -9,6 +9,7 @@ enum BenchMain {
                socialscan-bench parse-pages DIR [--runs N]
                socialscan-bench generate-text OUT.txt [--megabytes N] [--seed N]
                socialscan-bench detect FILE PATTERNS_DIR [--runs N]
+               socialscan-bench detect-posts EVAL_SPLIT_DIR PATTERNS_DIR [--megabytes 20] [--runs N]
                socialscan-bench roster FILE PATTERNS_DIR [--students 5000] [--runs N]
                socialscan-bench fetch [--feeds 500] [--hosts 16] [--delay-ms 100] [--concurrency 16]
         """
@@ -32,6 +33,12 @@ enum BenchMain {
         case "detect":
             guard options.positional.count == 2 else { fail(usage) }
             DetectBenchmark(file: options.positional[0], patterns: options.positional[1], runs: options.int("runs") ?? 3).run()
+        case "detect-posts":
+            guard options.positional.count == 2 else { fail(usage) }
+            PostsBenchmark(
+                directory: options.positional[0], patterns: options.positional[1], megabytes: options.int("megabytes") ?? 20,
+                runs: options.int("runs") ?? 3
+            ).run()
         case "roster":
             guard options.positional.count == 2 else { fail(usage) }
             RosterBenchmark(

@@ -1,0 +1,209 @@
+import Foundation
+
+/// A linear model over `ModelFeatures` (logistic regression), read from a text file in
+/// `Patterns/models/` and written by `socialscan patterns train`. Lines, tab-separated:
+///
+///     format  socialscan/linear-model@1
+///     bias    -2.41
+///     cue     skimm*
+///     cue     stole
+///     weight  1.873   skimming
+///
+/// Lines starting with `#` are comments. `weight` lines are sorted strongest first, so the head
+/// of the file says what the model has learnt. A `cue` is a word (`stole`), or the start of one
+/// (`skimm*`), that lets the model look at a post at all: the model scores only posts, or the
+/// sentences of long fields, that hold a cue (see `ModelWindows`).
+public final class LinearModel: Sendable, Hashable {
+    public static let format = "socialscan/linear-model@1"
+
+    public let bias: Double
+    public let cues: [String]
+    /// Feature names and weights, strongest first (as in the file).
+    public let weights: [(feature: String, weight: Double)]
+    private let table: FeatureTable
+    /// The cues as sets: whole words, and word starts (without `*`).
+    private let wordCues: Set<String>
+    private let startCues: Set<String>
+    private let longestStartCue: Int
+    /// Identifies the content (for `Rule`'s equality).
+    private let digest: Int
+
+    public init(bias: Double, weights: [(feature: String, weight: Double)], cues: [String]) {
+        self.bias = bias
+        self.weights = weights.sorted { (abs($0.weight), $1.feature) > (abs($1.weight), $0.feature) }
+        self.cues = cues.sorted()
+        wordCues = Set(cues.filter { !$0.hasSuffix("*") })
+        startCues = Set(cues.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) })
+        longestStartCue = startCues.map(\.count).max() ?? 0
+        table = FeatureTable(weights.map { (ModelFeatures.key(of: $0.feature), Float($0.weight)) })
+        var hasher = Hasher()
+        hasher.combine(bias)
+        for entry in self.weights {
+            hasher.combine(entry.feature)
+            hasher.combine(entry.weight)
+        }
+        hasher.combine(self.cues)
+        digest = hasher.finalize()
+    }
+
+    /// Reads a model file; errors name the file and line.
+    public convenience init(file: String) throws(PatternError) {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw PatternError(file: file, problem: "the model file cannot be read")
+        }
+        var bias: Double?
+        var cues: [String] = []
+        var weights: [(String, Double)] = []
+        var sawFormat = false
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            func fail(_ problem: String) -> PatternError { PatternError(file: file, line: index + 1, problem: problem) }
+            switch (parts.first, parts.count) {
+            case ("format", 2):
+                guard parts[1] == Self.format else { throw fail("unknown model format '\(parts[1])' (expected \(Self.format))") }
+                sawFormat = true
+            case ("bias", 2):
+                guard let value = Double(parts[1]), value.isFinite else { throw fail("bias is not a number") }
+                bias = value
+            case ("cue", 2) where !parts[1].isEmpty:
+                cues.append(parts[1])
+            case ("weight", 3) where !parts[2].isEmpty:
+                guard let value = Double(parts[1]), value.isFinite else { throw fail("weight is not a number") }
+                weights.append((parts[2], value))
+            default:
+                throw fail("expected 'format', 'bias', 'cue' or 'weight' and tab-separated values")
+            }
+        }
+        guard sawFormat else { throw PatternError(file: file, problem: "not a model file (no 'format \(Self.format)' line)") }
+        guard let bias else { throw PatternError(file: file, problem: "the model has no bias line") }
+        guard !cues.isEmpty else { throw PatternError(file: file, problem: "the model has no cue lines") }
+        self.init(bias: bias, weights: weights, cues: cues)
+    }
+
+    /// The model as file text, after `header` comment lines.
+    public func fileText(header: [String]) -> String {
+        var lines = header.map { "# " + $0 }
+        lines.append("format\t\(Self.format)")
+        lines.append("bias\t\(Self.number(bias))")
+        lines += cues.map { "cue\t\($0)" }
+        lines += weights.map { "weight\t\(Self.number($0.weight))\t\($0.feature)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Six significant digits: enough for the model, short enough to read.
+    static func number(_ value: Double) -> String {
+        String(format: "%.6g", value)
+    }
+
+    /// The probability that `text.words[range]` is a positive, by the model.
+    func probability(of text: ModelText, in range: Range<Int>) -> Double {
+        var total = 0
+        let sum = Double(table.sum { add in total = ModelFeatures.keys(of: text, in: range, add) })
+        guard total > 0 else { return 1 / (1 + exp(-bias)) }
+        return 1 / (1 + exp(-(bias + sum / Double(total).squareRoot())))
+    }
+
+    /// The words and word pairs of `text` (read keeping its text) that weighed most towards a
+    /// positive, strongest first, among those with a cue of at least `minimumCueLength` letters in
+    /// them (what made the model look, not the small words that also weigh). For a finding's
+    /// message.
+    func strongest(in text: ModelText, count: Int, minimumCueLength: Int) -> [String] {
+        let words = text.words.indices.map(text.word)
+        let cued = words.map { $0.count >= minimumCueLength && isCue(Substring($0)) }
+        var weighed: [String: Float] = [:]
+        for index in words.indices {
+            if cued[index] { weighed[words[index]] = table[text.words[index].hash] }
+            if index > 0 && (cued[index] || cued[index - 1]) {
+                let key = ModelFeatures.combine(text.words[index - 1].hash, text.words[index].hash, kind: 1)
+                weighed[words[index - 1] + " " + words[index]] = table[key]
+            }
+        }
+        return weighed.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(count).map(\.key)
+    }
+
+    /// Whether `word` (folded) is one of the cues: the word itself, or a longer word with a cue's start.
+    func isCue(_ word: Substring) -> Bool {
+        if wordCues.contains(String(word)) { return true }
+        var start = ""
+        for character in word.prefix(longestStartCue) {
+            start.append(character)
+            if start.count < word.count && startCues.contains(start) { return true }
+        }
+        return false
+    }
+
+    public static func == (lhs: LinearModel, rhs: LinearModel) -> Bool {
+        lhs === rhs || (lhs.digest == rhs.digest && lhs.bias == rhs.bias && lhs.cues == rhs.cues
+            && lhs.weights.elementsEqual(rhs.weights) { $0.feature == $1.feature && $0.weight == $1.weight })
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+    }
+}
+
+/// Feature weights by key, with open addressing (most lookups miss: one probe). Key and weight
+/// sit side by side, so a probe touches one cache line.
+struct FeatureTable: Sendable {
+    private struct Slot {
+        var key: UInt64
+        var weight: Float
+    }
+
+    private let slots: [Slot]
+    private let mask: Int
+
+    init(_ entries: [(UInt64, Float)]) {
+        var size = 16
+        while size < entries.count * 2 { size *= 2 }
+        var slots = [Slot](repeating: Slot(key: 0, weight: 0), count: size)
+        for (key, weight) in entries where key != 0 {
+            var index = Self.slot(key, size - 1)
+            while slots[index].key != 0 && slots[index].key != key { index = (index + 1) & (size - 1) }
+            slots[index].key = key
+            slots[index].weight += weight
+        }
+        self.slots = slots
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    @inline(__always)
+    subscript(key: UInt64) -> Float {
+        slots.withUnsafeBufferPointer { slots in
+            var index = Self.slot(key, mask)
+            while true {
+                let slot = slots[index]
+                if slot.key == key { return slot.weight }
+                if slot.key == 0 { return 0 }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    /// The sum of the weights of `keys`' features (through `body`, which passes each key once).
+    @inline(__always)
+    func sum(_ body: ((UInt64) -> Void) -> Void) -> Float {
+        slots.withUnsafeBufferPointer { slots in
+            var total: Float = 0
+            body { key in
+                var index = Self.slot(key, mask)
+                while true {
+                    let slot = slots[index]
+                    if slot.key == key {
+                        total += slot.weight
+                        return
+                    }
+                    if slot.key == 0 { return }
+                    index = (index + 1) & mask
+                }
+            }
+            return total
+        }
+    }
+}

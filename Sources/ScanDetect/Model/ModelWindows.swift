@@ -1,0 +1,118 @@
+/// Where a model rule looks in a field, and what it finds there.
+///
+/// A short field (a title, a caption, most posts: at most `wholeFieldBytes`) is read whole, as
+/// the model was trained. In a longer one the model reads only around its cues: the sentence
+/// holding each cue, at most `reachBytes` either way, with overlapping stretches joined. What
+/// it reads is cut into chunks of whole sentences of at most `chunkWords` words (a longer
+/// sentence into pieces), and each chunk that holds a cue is scored, so one sentence in a long
+/// article is not lost among the others and no word is read twice.
+struct ModelWindows {
+    static let wholeFieldBytes = 600
+    static let reachBytes = 200
+    static let chunkWords = 80
+    /// How many of the words that weighed most a finding's message names.
+    static let namedWords = 3
+
+    struct Window {
+        /// Which of the readers found it.
+        var reader: Int
+        /// UTF-8 positions in the field.
+        var range: Range<Int>
+        var probability: Double
+        /// The words and pairs that weighed most towards a finding.
+        var strongest: [String]
+    }
+
+    /// One model rule's part in a field: its model, threshold, and the UTF-8 positions of its cues.
+    struct Reader {
+        var model: LinearModel
+        var threshold: Double
+        var cues: [Int]
+    }
+
+    /// The windows whose probability reaches their reader's threshold, in field order. What the
+    /// readers read together is read once: each scores the chunks that hold one of its cues.
+    static func positives(_ readers: [Reader], field: FieldText) -> [Window] {
+        let cues = readers.map { Array(Set($0.cues)).sorted() }
+        var windows: [Window] = []
+        for stretch in stretches(of: field, around: Array(Set(cues.joined())).sorted()) {
+            let text = field.withUTF8(stretch) { ModelText(utf8: $0, offset: stretch.lowerBound, keepingText: false) }
+            for span in chunks(of: text) {
+                let lower = text.words[span.lowerBound].source.lowerBound
+                let upper = text.words[span.upperBound - 1].source.upperBound
+                for (index, reader) in readers.enumerated() where field.end <= wholeFieldBytes || holdsCue(cues[index], lower..<upper) {
+                    let probability = reader.model.probability(of: text, in: span)
+                    guard probability >= reader.threshold else { continue }
+                    windows.append(Window(
+                        reader: index, range: lower..<upper, probability: probability,
+                        strongest: strongest(reader.model, in: field, lower..<upper)))
+                }
+            }
+        }
+        return windows
+    }
+
+    /// What weighed most in `range` (`LinearModel.strongest`); the words are read again only
+    /// for a finding's message.
+    private static func strongest(_ model: LinearModel, in field: FieldText, _ range: Range<Int>) -> [String] {
+        let words = field.withUTF8(range) { ModelText(utf8: $0) }
+        return model.strongest(in: words, count: namedWords, minimumCueLength: 4)
+    }
+
+    /// What the model reads of `field`: all of a short field; else the sentences around the cues.
+    private static func stretches(of field: FieldText, around cues: [Int]) -> [Range<Int>] {
+        guard field.end > wholeFieldBytes else { return [0..<field.end] }
+        var stretches: [Range<Int>] = []
+        field.withUTF8 { bytes in
+            for cue in cues where stretches.last.map({ cue >= $0.upperBound }) ?? true {
+                var lower = cue
+                while lower > 0 && cue - lower < reachBytes && !isSentenceEnd(bytes[lower - 1]) { lower -= 1 }
+                var upper = cue
+                while upper < bytes.count && upper - cue < reachBytes && !isSentenceEnd(bytes[upper]) { upper += 1 }
+                if upper < bytes.count && isSentenceEnd(bytes[upper]) { upper += 1 }
+                let stretch = field.scalarStart(containing: lower)..<field.scalarStart(containing: upper)
+                if let last = stretches.last, last.upperBound >= stretch.lowerBound {
+                    stretches[stretches.count - 1] = last.lowerBound..<max(last.upperBound, stretch.upperBound)
+                } else {
+                    stretches.append(stretch)
+                }
+            }
+        }
+        return stretches
+    }
+
+    @inline(__always)
+    private static func isSentenceEnd(_ byte: UInt8) -> Bool {
+        byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x0A
+    }
+
+    /// Whether a cue (sorted positions) lies in `range`.
+    private static func holdsCue(_ cues: [Int], _ range: Range<Int>) -> Bool {
+        var low = 0
+        var high = cues.count
+        while low < high {
+            let middle = (low + high) / 2
+            if cues[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < cues.count && cues[low] < range.upperBound
+    }
+
+    /// The words cut into chunks: whole sentences, at most `chunkWords` words each.
+    private static func chunks(of text: ModelText) -> [Range<Int>] {
+        let count = text.words.count
+        guard count > chunkWords else { return count > 0 ? [0..<count] : [] }
+        var chunks: [Range<Int>] = []
+        var start = 0
+        var lastSentenceEnd = -1
+        for index in 0..<count {
+            if index - start + 1 > chunkWords {
+                let end = lastSentenceEnd >= start ? lastSentenceEnd + 1 : index
+                chunks.append(start..<end)
+                start = end
+            }
+            if text.words[index].endsSentence { lastSentenceEnd = index }
+        }
+        if start < count { chunks.append(start..<count) }
+        return chunks
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import ScanCore
+@testable import ScanDetect
+import ScanTestSupport
+import Testing
+
+/// Model rules: the features, the model file, training, where a model looks in a field, and
+/// that the shipped models are what training writes from the dev split.
+@Suite("Model rules")
+struct ModelRuleTests {
+    /// The features' two spellings agree: the keys the scorer computes from hashes are the keys
+    /// of the names training writes, in the same order, on texts of every kind.
+    @Test func featureKeysMatchFeatureNames() {
+        let pieces = ["Mme", "Lévesque", "a", "volé", "l'argent", "de", "la", "caisse", "!", "STOLE", "œuvre", "naïve",
+                      "3e", "2024", "skimming", "cash-box", "…", "é", "Ça", "x", "supercalifragilistic", "\n", "«", "»",
+                      "ÉLÈVE", "dont", "t'es", "😀", "日本", "___", "o'neil", "straße"]
+        var random = SplitMix64(seed: 17)
+        for _ in 0..<500 {
+            let count = Int(random.next() % 14)
+            let text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined(separator: random.next() % 3 == 0 ? "" : " ")
+            var copy = text
+            let words = copy.withUTF8 { ModelText(utf8: $0) }
+            let hashed = copy.withUTF8 { ModelText(utf8: $0, keepingText: false) }
+            for start in [0, min(1, words.words.count)] {
+                let range = start..<words.words.count
+                let expected = ModelFeatures.names(of: words, in: range).map(ModelFeatures.key(of:))
+                var keys: [UInt64] = []
+                let total = ModelFeatures.keys(of: hashed, in: range) { keys.append($0) }
+                #expect(keys == expected, "\(text)")
+                #expect(total == expected.count)
+            }
+        }
+    }
+
+    @Test func wordsAreFoldedRunsOfLettersAndDigits() {
+        var text = "L'Élève a VOLÉ 20 $. Encore!\nŒuvre"
+        let words = text.withUTF8 { ModelText(utf8: $0) }
+        #expect(words.words.indices.map(words.word) == ["l", "eleve", "a", "vole", "20", "encore", "oeuvre"])
+        #expect(words.words.map(\.endsSentence) == [false, false, false, false, true, true, false])
+        // Source ranges are UTF-8 positions of the original text.
+        let utf8 = Array(text.utf8)
+        #expect(String(decoding: utf8[words.words[1].source], as: UTF8.self) == "Élève")
+    }
+
+    @Test func modelFileRoundTrips() throws {
+        let model = LinearModel(bias: -1.5, weights: [("stole", 2.25), ("the show", -1.125), ("skimm*", 0.5)], cues: ["stole", "skimm*"])
+        let path = try temporaryFile(named: "x.model", contents: model.fileText(header: ["a test"]))
+        let read = try LinearModel(file: path)
+        #expect(read == model)
+        #expect(read.weights.map(\.feature) == ["stole", "the show", "skimm*"])
+        #expect(read.cues == ["skimm*", "stole"])
+    }
+
+    @Test(arguments: [
+        ("format\tsocialscan/linear-model@1\nbias\tx\n", 2, "bias is not a number"),
+        ("format\tsocialscan/linear-model@9\n", 1, "unknown model format"),
+        ("format\tsocialscan/linear-model@1\nbias\t0\ncue\tstole\nweight\t1\n", 4, "expected 'format'"),
+        ("format\tsocialscan/linear-model@1\nbias\t0\ncue\tstole\nweight\tnan\tstole\n", 4, "weight is not a number"),
+    ])
+    func badModelFilesNameTheLine(text: String, line: Int, fragment: String) throws {
+        let path = try temporaryFile(named: "bad.model", contents: text)
+        do {
+            _ = try LinearModel(file: path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == path)
+            #expect(error.line == line)
+            #expect(error.description.contains(fragment), "\(error)")
+        }
+    }
+
+    @Test func aModelRuleNamesItsModelFileWhenItCannotBeRead() throws {
+        let pack = """
+            rules:
+              - id: local.model
+                category: defamation
+                policy: "2.2"
+                severity: medium
+                message: A model.
+                model: models/missing.model
+                examples:
+                  match: ["x"]
+            """
+        let path = try temporaryFile(named: "pack.yml", contents: pack)
+        do {
+            _ = try PackLoader().load(directories: [path.directory])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 7, "\(error)")
+            #expect(error.description.contains("models/missing.model: the model file cannot be read"), "\(error)")
+        }
+        let withKeywords = pack.replacingOccurrences(of: "model: models/missing.model", with: "model: m.model\n    keywords: [x]")
+        let other = try temporaryFile(named: "pack.yml", contents: withKeywords)
+        let model = LinearModel(bias: 0, weights: [("x", 1)], cues: ["x"])
+        try model.fileText(header: []).write(toFile: other.directory + "/m.model", atomically: true, encoding: .utf8)
+        #expect(throws: PatternError.self) { try PackLoader().load(directories: [other.directory]) }
+    }
+
+    /// A small training set a model can learn: it must put "pocketed" and "stole" on the right
+    /// side and choose them as cues, and give the same file twice.
+    @Test func trainingLearnsAndIsDeterministic() {
+        let positives = ["The driver pocketed the trip money.", "Mr. Lee stole from the canteen.", "She stole the raffle cash.",
+                         "The treasurer pocketed the donations.", "He pocketed the gate money again.", "The coach stole our fundraiser money."]
+        let negatives = ["The goalie stole the show.", "Trip money is due Friday.", "Thank you to our treasurer.",
+                         "The canteen opens at noon.", "Raffle tickets are on sale.", "Our coach thanks every donor.",
+                         "Gate opens at six.", "Fundraiser results are in."]
+        let examples = positives.map { ModelTrainer.Example(text: $0, positive: true) } + negatives.map { ModelTrainer.Example(text: $0, positive: false) }
+        let trainer = ModelTrainer(regularisation: 30, minimumCount: 2, cueWeight: 0.3, cuePrecision: 0.5, cuePrior: 0)
+        let (model, report) = trainer.train(examples)
+        #expect(report.positives == 6)
+        var sample = "pocketed"
+        let cueWord = sample.withUTF8 { ModelText(utf8: $0) }
+        #expect(ModelTrainer.isCue(cueWord, 0, model.cues), "\(model.cues)")
+        func probability(_ text: String) -> Double {
+            var copy = text
+            let words = copy.withUTF8 { ModelText(utf8: $0) }
+            return model.probability(of: words, in: 0..<words.words.count)
+        }
+        #expect(probability("The secretary pocketed the money.") > 0.5)
+        #expect(probability("Tickets are on sale at the gate.") < 0.5)
+        #expect(trainer.train(examples).model.fileText(header: []) == model.fileText(header: []))
+    }
+
+    /// In a long field the model reads the sentences around its cues: a finding covers the
+    /// sentence, not the article; without a cue it reads nothing.
+    @Test func longFieldsAreReadAroundCues() throws {
+        let model = LinearModel(bias: -1, weights: [("pocketed", 20), ("money", 1)], cues: ["pocketed"])
+        let rule = Rule(
+            id: "local.model", category: .defamation, policy: "2.2", severity: .medium, confidence: 0.55, message: "A model.",
+            model: RuleModel(path: "m.model", file: "m.model", threshold: 0.5, model: model))
+        let detector = try PatternDetector(rules: [rule])
+        let filler = String(repeating: "The spring concert is on Thursday at seven in the gym. ", count: 20)
+        let text = filler + "Everyone knows the caretaker pocketed the money. " + filler
+        let findings = detector.findings(in: Item(id: "a", fields: [TextField(origin: .content, text: text)]), source: "t")
+        #expect(findings.map(\.match.text) == ["Everyone knows the caretaker pocketed the money"])
+        #expect(findings.first?.message.contains("\"pocketed\"") == true)
+        let quiet = detector.findings(in: Item(id: "b", fields: [TextField(origin: .content, text: filler + "money " + filler)]), source: "t")
+        #expect(quiet.isEmpty)
+        // A short field is read whole.
+        let short = detector.findings(in: Item(id: "c", fields: [TextField(origin: .title, text: "He pocketed it. Again.")]), source: "t")
+        #expect(short.map(\.match.text) == ["He pocketed it. Again"])
+    }
+
+    /// A model finding is not added where a keyword rule of the category already reports.
+    @Test func keywordFindingsComeFirst() throws {
+        let rules = try PackLoader().load(directories: [Repo.path("Patterns")]).filter { $0.category == .defamation }
+        let detector = try PatternDetector(rules: rules)
+        let findings = detector.findings(in: Item(id: "a", fields: [TextField(origin: .content, text: "The bus driver stole the field-trip money, everyone knows it.")]), source: "t")
+        #expect(findings.map(\.rule) == ["defamation.accusation"])
+    }
+
+    /// The shipped models are exactly what `patterns train` writes from `Samples/eval/dev`:
+    /// labelled posts added there without training again fail here.
+    @Test(arguments: ["confidential", "defamation"])
+    func shippedModelsAreTrainedFromTheDevSplit(category: String) throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("socialscan-model-\(UUID().uuidString).model").path
+        let shipped = try String(contentsOfFile: Repo.path("Patterns/models/\(category).model"), encoding: .utf8)
+        // The options the shipped file was trained with are in its header.
+        let options = shipped.split(separator: "\n").first { $0.hasPrefix("# Options: ") }.map { $0.dropFirst("# Options: ".count).split(separator: " ").map(String.init) } ?? []
+        let result = runCLI(["patterns", "train", category, "--eval", Repo.path("Samples/eval"), "--output", output] + options)
+        #expect(result.code == 0, "\(result.stderr)")
+        let trained = try String(contentsOfFile: output, encoding: .utf8)
+        func body(_ text: String) -> [Substring] { text.split(separator: "\n").filter { !$0.hasPrefix("#") } }
+        #expect(body(trained) == body(shipped), "Patterns/models/\(category).model is out of date: run `socialscan patterns train \(category)`")
+    }
+}
