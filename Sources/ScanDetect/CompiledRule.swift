@@ -15,21 +15,13 @@ final class CompiledRule: Sendable {
     let rule: Rule
     let regex: TriggerRegex?
     let literals: [[UInt8]]
-    /// Whether each literal is a word start (a model's cue ending in `*`), which may end inside a word.
-    let literalIsStart: [Bool]
     let exclusions: [[UInt8]]
     let context: [FoldedClue]
 
     init(_ rule: Rule, extraExclusions: [String] = []) throws(PatternError) {
         self.rule = rule
-        // A model rule's literals are its cues: words, or word starts (`skimm*`), that let it look.
-        if let cues = rule.model?.model.cues {
-            literals = cues.map { TextFolding.fold($0.hasSuffix("*") ? String($0.dropLast()) : $0) }
-            literalIsStart = cues.map { $0.hasSuffix("*") }
-        } else {
-            literals = rule.keywords.map(TextFolding.fold).filter { !$0.isEmpty }
-            literalIsStart = literals.map { _ in false }
-        }
+        // A model rule's literals are its cues: the words that let it look.
+        literals = (rule.model?.model.cues ?? rule.keywords).map(TextFolding.fold).filter { !$0.isEmpty }
         exclusions = (rule.exclusions + extraExclusions).map(TextFolding.fold).filter { !$0.isEmpty }
         context = rule.context.map(FoldedClue.init)
         guard let pattern = rule.regex else {

@@ -69,8 +69,8 @@ struct PackReader {
         let wholeField = try map.bool("whole-field") ?? false
         if wholeField && fields.isEmpty { throw map.error("rule \(id): 'whole-field' needs 'fields'") }
         let model = try ruleModel(map, id: id)
-        if model != nil && (!keywords.isEmpty || regex != nil || wholeField) {
-            throw map.error("rule \(id): a 'model' rule takes its cues from the model, not 'keywords', 'regex' or 'whole-field'")
+        if model != nil, let key = ["keywords", "regex", "whole-field", "trigger", "context", "exclude", "exclude-scope", "case-sensitive"].first(where: { map.node[$0] != nil }) {
+            throw map.error("rule \(id): a 'model' rule takes its cues and context from the model; '\(key)' does not apply to it")
         }
         if keywords.isEmpty && regex == nil && !wholeField && model == nil {
             throw map.error("rule \(id): needs 'keywords', 'regex', 'whole-field' or 'model'")

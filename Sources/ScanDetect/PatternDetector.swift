@@ -12,8 +12,6 @@ public struct PatternDetector: Detector {
     private let engine: MatchEngine
     /// The rule (index into `rules`) that owns each literal of the engine.
     private let literalOwners: [Int]
-    /// Literals that are word starts (a model's cues ending in `*`).
-    private let literalIsStart: [Bool]
     private let triggerRules: [BuiltInTrigger: [Int]]
     /// Rules whose match is a whole field, by the field origins they apply to.
     private let wholeFieldRules: [FieldOrigin: [Int]]
@@ -32,12 +30,10 @@ public struct PatternDetector: Detector {
         }
         var literals: [[UInt8]] = []
         var owners: [Int] = []
-        var starts: [Bool] = []
         var triggers: [BuiltInTrigger: [Int]] = [:]
         for (index, rule) in compiled.enumerated() {
             literals += rule.literals
             owners += Array(repeating: index, count: rule.literals.count)
-            starts += rule.literalIsStart
             if let trigger = rule.rule.trigger { triggers[trigger, default: []].append(index) }
         }
         var wholeField: [FieldOrigin: [Int]] = [:]
@@ -47,7 +43,6 @@ public struct PatternDetector: Detector {
         wholeFieldRules = wholeField
         self.rules = compiled
         literalOwners = owners
-        literalIsStart = starts
         triggerRules = triggers
         engine = MatchEngine(literals: literals, triggers: Set(triggers.keys))
     }
@@ -89,9 +84,8 @@ public struct PatternDetector: Detector {
             switch hit.kind {
             case .literal(let pattern):
                 let ruleIndex = literalOwners[pattern]
-                // A keyword, a regex's trigger keyword or a model's cue word never starts or ends
-                // inside a word; a model's cue ending in `*` is the start of one.
-                guard literalIsStart[pattern] || Self.endsOnWordBoundary(hit.range, in: text) else { continue }
+                // A keyword, a regex's trigger keyword or a model's cue never starts or ends inside a word.
+                guard Self.endsOnWordBoundary(hit.range, in: text) else { continue }
                 if rules[ruleIndex].rule.model != nil {
                     cues[ruleIndex, default: []].append(hit.range.lowerBound)
                     continue
@@ -119,16 +113,19 @@ public struct PatternDetector: Detector {
     /// same category is already (a keyword's finding says more precisely what is wrong).
     private func withModelFindings(_ kept: [Candidate], cues: [Int: [Int]], text: FieldText, field: FieldOrigin) -> [Candidate] {
         var result = kept
-        let ruleIndexes = cues.keys.sorted().filter { index in
-            rules[index].rule.model != nil && (rules[index].rule.fields.isEmpty || rules[index].rule.fields.contains(field))
+        // Ranges already reported, per category, sorted and apart: a window is checked against
+        // them by binary search (a field may hold thousands of windows).
+        var taken: [Category: [Range<Int>]] = [:]
+        for candidate in kept { taken[candidate.category, default: []].append(candidate.range) }
+        let readers: [(ruleIndex: Int, reader: ModelWindows.Reader)] = cues.keys.sorted().compactMap { index in
+            let rule = rules[index].rule
+            guard let model = rule.model, rule.fields.isEmpty || rule.fields.contains(field) else { return nil }
+            return (index, ModelWindows.Reader(model: model.model, threshold: model.threshold, cues: cues[index] ?? []))
         }
-        let readers = ruleIndexes.compactMap { index in
-            rules[index].rule.model.map { ModelWindows.Reader(model: $0.model, threshold: $0.threshold, cues: cues[index] ?? []) }
-        }
-        for window in ModelWindows.positives(readers, field: text) {
-            let ruleIndex = ruleIndexes[window.reader]
+        for window in ModelWindows.positives(readers.map(\.reader), field: text) {
+            let ruleIndex = readers[window.reader].ruleIndex
             let rule = rules[ruleIndex].rule
-            guard let model = rule.model, !result.contains(where: { $0.category == rule.category && $0.range.overlaps(window.range) }) else { continue }
+            guard let model = rule.model, !Self.insert(window.range, into: &taken[rule.category, default: []]) else { continue }
             let sureness = model.threshold < 1 ? (window.probability - model.threshold) / (1 - model.threshold) : 1
             let note = String(format: "(Model score %.2f", window.probability)
                 + (window.strongest.isEmpty ? ".)" : "; the words that weighed most: " + window.strongest.map { "\"\($0)\"" }.joined(separator: ", ") + ".)")
@@ -137,6 +134,20 @@ public struct PatternDetector: Detector {
                 confidence: min(1, rule.confidence + max(0, 0.9 - rule.confidence) * sureness), notes: [note]))
         }
         return result.count == kept.count ? kept : result.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+    }
+
+    /// Inserts `range` into `ranges` (sorted, apart) unless it overlaps one of them; returns
+    /// whether it overlapped.
+    private static func insert(_ range: Range<Int>, into ranges: inout [Range<Int>]) -> Bool {
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        if low < ranges.count && ranges[low].lowerBound < range.upperBound { return true }
+        ranges.insert(range, at: low)
+        return false
     }
 
     /// A literal must not end inside a word (`\b` semantics at word characters); the engine

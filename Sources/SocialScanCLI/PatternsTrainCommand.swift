@@ -39,6 +39,9 @@ struct PatternsTrainCommand: ParsableCommand, RunnableCommand {
     @Option(help: "How many posts at the base rate a cue's share of positive posts is drawn towards.")
     var cuePrior = 4.0
 
+    @Option(help: "The largest share of the negative posts a cue may be in.")
+    var cueNegativeShare = 1.0
+
     func execute(io: CommandIO) -> Int32 {
         guard let category = Category(rawValue: category) else {
             io.diagnose(.error, "unknown category '\(self.category)' (known: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -64,14 +67,14 @@ struct PatternsTrainCommand: ParsableCommand, RunnableCommand {
             io.diagnose(.error, "\(directory)/\(split): needs posts labelled \(category.rawValue) and posts that are not")
             return ScanOutcome.usageError.rawValue
         }
-        let trainer = ModelTrainer(regularisation: regularisation, cueWeight: cueWeight, cuePrecision: cuePrecision, cuePrior: cuePrior)
+        let trainer = ModelTrainer(regularisation: regularisation, cueWeight: cueWeight, cuePrecision: cuePrecision, cuePrior: cuePrior, cueNegativeShare: cueNegativeShare)
         let (model, report) = trainer.train(examples)
         let header = [
             "The \(category.rawValue) model: logistic regression over words, word pairs and word starts (docs/patterns.md).",
             "Written by `socialscan patterns train \(category.rawValue)` from \(directory)/\(split): \(report.examples) posts, \(report.positives) positive;",
             "\(report.features) features seen in at least \(trainer.minimumCount) posts; \(model.cues.count) cues, in \(String(format: "%.1f", report.cueCoverage * 100))% of the positive posts.",
             "Do not edit by hand: add labelled posts to \(directory)/\(split) and train again.",
-            "Options: --regularisation \(LinearModelNumber.text(regularisation)) --cue-weight \(LinearModelNumber.text(cueWeight)) --cue-precision \(LinearModelNumber.text(cuePrecision)) --cue-prior \(LinearModelNumber.text(cuePrior))",
+            "Options: --regularisation \(LinearModelNumber.text(regularisation)) --cue-weight \(LinearModelNumber.text(cueWeight)) --cue-precision \(LinearModelNumber.text(cuePrecision)) --cue-prior \(LinearModelNumber.text(cuePrior)) --cue-negative-share \(LinearModelNumber.text(cueNegativeShare))",
         ]
         do {
             try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -33,6 +33,28 @@ struct ModelRuleTests {
         }
     }
 
+    @Test func sourceRangesCountTheOffset() {
+        var text = "pocketed it"
+        let words = text.withUTF8 { ModelText(utf8: $0, offset: 7) }
+        #expect(words.words.map(\.source) == [7..<15, 16..<18])
+    }
+
+    /// A field made of cues (1 MB, 60,000 cues, no sentence end) is read in bounded parts; a
+    /// quadratic step (each window checked against every finding so far) would not finish.
+    @Test(.timeLimit(.minutes(1))) func aFieldOfCuesIsReadInParts() throws {
+        let model = LinearModel(bias: -1, weights: [("pocketed", 20)], cues: ["pocketed"])
+        let rule = Rule(
+            id: "local.model", category: .defamation, policy: "2.2", severity: .medium, confidence: 0.55, message: "A model.",
+            model: RuleModel(path: "m.model", file: "m.model", threshold: 0.5, model: model))
+        let detector = try PatternDetector(rules: [rule])
+        // Numbered, so that no two windows read alike (a finding is reported once per text).
+        let text = (0..<60_000).map { "pocketed n\($0)" }.joined(separator: " ")
+        let found = detector.findings(in: Item(id: "h", fields: [TextField(origin: .content, text: text)]), source: "t")
+        // Parts of at most 4 KB, each in chunks of at most 80 words: every match is short.
+        #expect(found.count >= text.utf8.count / ModelWindows.stretchBytes)
+        #expect(found.allSatisfy { $0.match.text.split(separator: " ").count <= ModelWindows.chunkWords })
+    }
+
     @Test func wordsAreFoldedRunsOfLettersAndDigits() {
         var text = "L'Élève a VOLÉ 20 $. Encore!\nŒuvre"
         let words = text.withUTF8 { ModelText(utf8: $0) }
@@ -44,12 +66,15 @@ struct ModelRuleTests {
     }
 
     @Test func modelFileRoundTrips() throws {
-        let model = LinearModel(bias: -1.5, weights: [("stole", 2.25), ("the show", -1.125), ("skimm*", 0.5)], cues: ["stole", "skimm*"])
-        let path = try temporaryFile(named: "x.model", contents: model.fileText(header: ["a test"]))
-        let read = try LinearModel(file: path)
+        let model = LinearModel(bias: -1.5, weights: [("stole", 2.25), ("the show", -1.125), ("skimm*", 0.5), ("~stole money", 0.25)], cues: ["stole", "skimming"])
+        let text = model.fileText(header: ["a test"])
+        let read = try LinearModel(file: try temporaryFile(named: "x.model", contents: text))
         #expect(read == model)
-        #expect(read.weights.map(\.feature) == ["stole", "the show", "skimm*"])
-        #expect(read.cues == ["skimm*", "stole"])
+        #expect(read.weights.map(\.feature) == ["stole", "the show", "skimm*", "~stole money"])
+        #expect(read.cues == ["skimming", "stole"])
+        // Windows line ends read the same.
+        let crlf = try LinearModel(file: try temporaryFile(named: "y.model", contents: text.replacingOccurrences(of: "\n", with: "\r\n")))
+        #expect(crlf == model)
     }
 
     @Test(arguments: [
@@ -57,6 +82,9 @@ struct ModelRuleTests {
         ("format\tsocialscan/linear-model@9\n", 1, "unknown model format"),
         ("format\tsocialscan/linear-model@1\nbias\t0\ncue\tstole\nweight\t1\n", 4, "expected 'format'"),
         ("format\tsocialscan/linear-model@1\nbias\t0\ncue\tstole\nweight\tnan\tstole\n", 4, "weight is not a number"),
+        ("format\tsocialscan/linear-model@1\nbias\t0\ncue\tStole\n", 3, "a cue is one folded word"),
+        ("format\tsocialscan/linear-model@1\nbias\t0\nbias\t1\n", 3, "a second bias line"),
+        ("format\tsocialscan/linear-model@1\nbias\t0\ncue\tstole\nweight\t1\tstole  money\n", 4, "is not a feature"),
     ])
     func badModelFilesNameTheLine(text: String, line: Int, fragment: String) throws {
         let path = try temporaryFile(named: "bad.model", contents: text)
@@ -109,9 +137,8 @@ struct ModelRuleTests {
         let trainer = ModelTrainer(regularisation: 30, minimumCount: 2, cueWeight: 0.3, cuePrecision: 0.5, cuePrior: 0)
         let (model, report) = trainer.train(examples)
         #expect(report.positives == 6)
-        var sample = "pocketed"
-        let cueWord = sample.withUTF8 { ModelText(utf8: $0) }
-        #expect(ModelTrainer.isCue(cueWord, 0, model.cues), "\(model.cues)")
+        #expect(model.cues.contains("pocketed"), "\(model.cues)")
+        #expect(model.cues.allSatisfy { LinearModel.isFeatureWord($0) })
         func probability(_ text: String) -> Double {
             var copy = text
             let words = copy.withUTF8 { ModelText(utf8: $0) }
@@ -120,6 +147,20 @@ struct ModelRuleTests {
         #expect(probability("The secretary pocketed the money.") > 0.5)
         #expect(probability("Tickets are on sale at the gate.") < 0.5)
         #expect(trainer.train(examples).model.fileText(header: []) == model.fileText(header: []))
+    }
+
+    /// A name is never a cue, accented or not; a lower-case word with an accent can be one.
+    @Test func namesAreNotCues() {
+        let positives = ["Hier, Émile a volé la caisse.", "Encore Émile qui a volé les billets.", "Le concierge a volé la caisse.",
+                         "On dit qu'Émile a volé encore.", "élève volé encore", "Un élève a volé la caisse."]
+        let negatives = ["La caisse ouvre à midi.", "Les billets sont en vente.", "Bravo, Émile joue du piano.", "Le concierge est là.",
+                         "La vente de billets commence.", "Un élève joue du piano."]
+        let examples = positives.map { ModelTrainer.Example(text: $0, positive: true) } + negatives.map { ModelTrainer.Example(text: $0, positive: false) }
+        let (model, _) = ModelTrainer(cuePrecision: 0.5, cuePrior: 0).train(examples)
+        #expect(model.cues.contains("vole"), "\(model.cues)")
+        #expect(!model.cues.contains("emile"), "\(model.cues)")
+        #expect(ModelTrainer.startsCapitalised("a Émile", at: 2))
+        #expect(!ModelTrainer.startsCapitalised("a émile", at: 2))
     }
 
     /// In a long field the model reads the sentences around its cues: a finding covers the
@@ -140,6 +181,19 @@ struct ModelRuleTests {
         // A short field is read whole.
         let short = detector.findings(in: Item(id: "c", fields: [TextField(origin: .title, text: "He pocketed it. Again.")]), source: "t")
         #expect(short.map(\.match.text) == ["He pocketed it. Again"])
+        // ... also when it has more than a chunk's words.
+        let many = String(repeating: "a ", count: 100) + "pocketed"
+        #expect(detector.findings(in: Item(id: "d", fields: [TextField(origin: .content, text: many)]), source: "t").count == 1)
+        // Where the reach ends inside a sentence, the window ends at a word edge, also amid
+        // accented words; with no sentence end at all, the window is the cue's neighbourhood.
+        let accented = String(repeating: "éèàçœ ", count: 60)
+        let run = accented + "pocketed" + " " + accented
+        let cut = detector.findings(in: Item(id: "e", fields: [TextField(origin: .content, text: run)]), source: "t")
+        #expect(cut.count == 1)
+        if let span = cut.first?.match.text {
+            #expect(span.hasPrefix("éèàçœ") && span.hasSuffix("œ") && span.contains("pocketed"), "\(span)")
+            #expect(span.unicodeScalars.count < run.unicodeScalars.count / 2)
+        }
     }
 
     /// A model finding is not added where a keyword rule of the category already reports.
@@ -148,6 +202,9 @@ struct ModelRuleTests {
         let detector = try PatternDetector(rules: rules)
         let findings = detector.findings(in: Item(id: "a", fields: [TextField(origin: .content, text: "The bus driver stole the field-trip money, everyone knows it.")]), source: "t")
         #expect(findings.map(\.rule) == ["defamation.accusation"])
+        // ... where the model alone would have reported.
+        let model = try PatternDetector(rules: rules.filter { $0.model != nil })
+        #expect(model.findings(in: Item(id: "a", fields: [TextField(origin: .content, text: "The bus driver stole the field-trip money, everyone knows it.")]), source: "t").map(\.rule) == ["defamation.model"])
     }
 
     /// The shipped models are exactly what `patterns train` writes from `Samples/eval/dev`:

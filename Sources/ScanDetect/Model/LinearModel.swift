@@ -5,14 +5,14 @@ import Foundation
 ///
 ///     format  socialscan/linear-model@1
 ///     bias    -2.41
-///     cue     skimm*
+///     cue     skimming
 ///     cue     stole
 ///     weight  1.873   skimming
 ///
 /// Lines starting with `#` are comments. `weight` lines are sorted strongest first, so the head
-/// of the file says what the model has learnt. A `cue` is a word (`stole`), or the start of one
-/// (`skimm*`), that lets the model look at a post at all: the model scores only posts, or the
-/// sentences of long fields, that hold a cue (see `ModelWindows`).
+/// of the file says what the model has learnt. A `cue` is a word (`stole`) that lets the model look
+/// at a post at all: the model scores only posts, or the sentences of long fields, that hold a
+/// cue (see `ModelWindows`).
 public final class LinearModel: Sendable, Hashable {
     public static let format = "socialscan/linear-model@1"
 
@@ -21,10 +21,7 @@ public final class LinearModel: Sendable, Hashable {
     /// Feature names and weights, strongest first (as in the file).
     public let weights: [(feature: String, weight: Double)]
     private let table: FeatureTable
-    /// The cues as sets: whole words, and word starts (without `*`).
-    private let wordCues: Set<String>
-    private let startCues: Set<String>
-    private let longestStartCue: Int
+    private let cueSet: Set<String>
     /// Identifies the content (for `Rule`'s equality).
     private let digest: Int
 
@@ -32,9 +29,7 @@ public final class LinearModel: Sendable, Hashable {
         self.bias = bias
         self.weights = weights.sorted { (abs($0.weight), $1.feature) > (abs($1.weight), $0.feature) }
         self.cues = cues.sorted()
-        wordCues = Set(cues.filter { !$0.hasSuffix("*") })
-        startCues = Set(cues.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) })
-        longestStartCue = startCues.map(\.count).max() ?? 0
+        cueSet = Set(cues)
         table = FeatureTable(weights.map { (ModelFeatures.key(of: $0.feature), Float($0.weight)) })
         var hasher = Hasher()
         hasher.combine(bias)
@@ -55,7 +50,9 @@ public final class LinearModel: Sendable, Hashable {
         var cues: [String] = []
         var weights: [(String, Double)] = []
         var sawFormat = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on bytes: "\r\n" is one Character, which a split on "\n" would not cut.
+        for (index, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let line = String(decoding: bytes.last == 0x0D ? bytes.dropLast() : bytes[...], as: UTF8.self)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             func fail(_ problem: String) -> PatternError { PatternError(file: file, line: index + 1, problem: problem) }
@@ -64,12 +61,15 @@ public final class LinearModel: Sendable, Hashable {
                 guard parts[1] == Self.format else { throw fail("unknown model format '\(parts[1])' (expected \(Self.format))") }
                 sawFormat = true
             case ("bias", 2):
+                guard bias == nil else { throw fail("a second bias line") }
                 guard let value = Double(parts[1]), value.isFinite else { throw fail("bias is not a number") }
                 bias = value
-            case ("cue", 2) where !parts[1].isEmpty:
+            case ("cue", 2):
+                guard Self.isFeatureWord(parts[1]) else { throw fail("a cue is one folded word (a-z, 0-9), not '\(parts[1])'") }
                 cues.append(parts[1])
-            case ("weight", 3) where !parts[2].isEmpty:
+            case ("weight", 3):
                 guard let value = Double(parts[1]), value.isFinite else { throw fail("weight is not a number") }
+                guard Self.isFeature(parts[2]) else { throw fail("'\(parts[2])' is not a feature (a word, 'word word', 'wordstart*' or '~stem stem')") }
                 weights.append((parts[2], value))
             default:
                 throw fail("expected 'format', 'bias', 'cue' or 'weight' and tab-separated values")
@@ -79,6 +79,24 @@ public final class LinearModel: Sendable, Hashable {
         guard let bias else { throw PatternError(file: file, problem: "the model has no bias line") }
         guard !cues.isEmpty else { throw PatternError(file: file, problem: "the model has no cue lines") }
         self.init(bias: bias, weights: weights, cues: cues)
+    }
+
+    private static func isFeatureWord(_ text: Substring) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy(ModelText.isWordByte)
+    }
+
+    static func isFeatureWord(_ text: String) -> Bool {
+        isFeatureWord(text[...])
+    }
+
+    /// Whether `name` is written as `ModelFeatures` writes features.
+    static func isFeature(_ name: String) -> Bool {
+        let stems = name.hasPrefix("~")
+        let body = stems ? name.dropFirst() : name[...]
+        let parts = body.split(separator: " ", omittingEmptySubsequences: false)
+        if parts.count == 2 { return parts.allSatisfy(isFeatureWord) }
+        if stems { return false }
+        return body.hasSuffix("*") ? isFeatureWord(body.dropLast()) : isFeatureWord(body)
     }
 
     /// The model as file text, after `header` comment lines.
@@ -122,15 +140,9 @@ public final class LinearModel: Sendable, Hashable {
         return weighed.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(count).map(\.key)
     }
 
-    /// Whether `word` (folded) is one of the cues: the word itself, or a longer word with a cue's start.
+    /// Whether `word` (folded) is one of the cues.
     func isCue(_ word: Substring) -> Bool {
-        if wordCues.contains(String(word)) { return true }
-        var start = ""
-        for character in word.prefix(longestStartCue) {
-            start.append(character)
-            if start.count < word.count && startCues.contains(start) { return true }
-        }
-        return false
+        cueSet.contains(String(word))
     }
 
     public static func == (lhs: LinearModel, rhs: LinearModel) -> Bool {

@@ -36,17 +36,20 @@ public struct ModelTrainer: Sendable {
     public var cuePrecision: Double
     /// ... counting `cuePrior` more posts at the base rate (so that rare words need more proof).
     public var cuePrior: Double
+    /// The largest share of the negative posts a cue may be in.
+    public var cueNegativeShare: Double
     public var maximumIterations: Int
 
     public init(
         regularisation: Double = 30, minimumCount: Int = 2, cueWeight: Double = 0.3, cuePrecision: Double = 0.7,
-        cuePrior: Double = 4, maximumIterations: Int = 1_000
+        cuePrior: Double = 4, cueNegativeShare: Double = 1, maximumIterations: Int = 1_000
     ) {
         self.regularisation = regularisation
         self.minimumCount = minimumCount
         self.cueWeight = cueWeight
         self.cuePrecision = cuePrecision
         self.cuePrior = cuePrior
+        self.cueNegativeShare = cueNegativeShare
         self.maximumIterations = maximumIterations
     }
 
@@ -100,30 +103,35 @@ public struct ModelTrainer: Sendable {
         return (model, report)
     }
 
-    /// The cues: single words (`stole`) and word starts (`skimm*`) that weigh at least
-    /// `cueWeight`, that are in at least `minimumCount` positive posts and mostly in positive ones
-    /// (`cuePrecision`); not names (capitalised inside sentences in most of their uses), and not
-    /// those a shorter word start already covers.
+    /// The cues: whole words. A candidate is a single word (`stole`) or word start (`skimm*`)
+    /// that weighs at least `cueWeight`, is in at least `minimumCount` positive posts and mostly
+    /// in positive ones (`cuePrecision`) and in few negative ones (`cueNegativeShare`), and is not a name (capitalised, but as a post's first
+    /// word, in half its uses or more). A chosen word start becomes the words of the posts it
+    /// starts (skimmed, skimming): the matcher finds whole words.
     func cues(from weights: [(String, Double)], posts: [(text: ModelText, source: String, positive: Bool)]) -> [String] {
         let baseRate = Double(posts.filter(\.positive).count) / Double(max(1, posts.count))
         let candidates = Set(weights.filter { $0.1 >= cueWeight && !$0.0.contains(" ") && !$0.0.hasPrefix("~") }.map(\.0))
-        let longest = candidates.map(\.count).max() ?? 0
-        // Per candidate: posts holding it (all, positive), and its uses (all, capitalised inside a sentence).
+        let longest = candidates.map(\.utf8.count).max() ?? 0
+        // Per candidate: posts holding it (all, positive), and its uses (all, capitalised); and
+        // per word, its uses (all, capitalised).
         var stats: [String: (posts: Int, positive: Int, uses: Int, capitalised: Int)] = [:]
+        var words: [String: (uses: Int, capitalised: Int, posts: Int, positive: Int)] = [:]
         for post in posts {
             var seen: Set<String> = []
-            let utf8 = Array(post.source.utf8)
+            var seenWords: Set<String> = []
             for index in post.text.words.indices {
                 let word = post.text.word(index)
-                let first = post.text.words[index].source.lowerBound
-                let inside = index > 0 && !post.text.words[index - 1].endsSentence
-                let capitalised = inside && first < utf8.count && (utf8[first] >= 0x41 && utf8[first] <= 0x5A || utf8[first] >= 0xC3)
-                var prefix = ""
-                var keys: [String] = [word]
-                for character in word.prefix(longest) {
-                    prefix.append(character)
-                    if prefix.count < word.count { keys.append(prefix + "*") }
+                let capitalised = index > 0 && Self.startsCapitalised(post.source, at: post.text.words[index].source.lowerBound)
+                var known = words[word] ?? (0, 0, 0, 0)
+                known.uses += 1
+                if capitalised { known.capitalised += 1 }
+                if seenWords.insert(word).inserted {
+                    known.posts += 1
+                    if post.positive { known.positive += 1 }
                 }
+                words[word] = known
+                var keys: [String] = [word]
+                for length in 1..<max(1, min(longest, word.utf8.count)) { keys.append(String(word.prefix(length)) + "*") }
                 for key in keys where candidates.contains(key) {
                     var entry = stats[key] ?? (0, 0, 0, 0)
                     entry.uses += 1
@@ -136,26 +144,41 @@ public struct ModelTrainer: Sendable {
                 }
             }
         }
+        // A cue must be rare in the posts it should not fire on: a gate that opens on every
+        // other post is no gate.
+        let negatives = Double(max(1, posts.filter { !$0.positive }.count))
         let chosen = candidates.filter { cue in
             guard let entry = stats[cue] else { return false }
             // The share of positive posts, drawn towards the base rate by `cuePrior` posts at it:
             // a word in 4 posts out of 5 is not yet evidence.
             let share = (Double(entry.positive) + cuePrior * baseRate) / (Double(entry.posts) + cuePrior)
             return entry.positive >= minimumCount && share >= cuePrecision && entry.capitalised * 2 < entry.uses
+                && Double(entry.posts - entry.positive) <= cueNegativeShare * negatives
         }
-        var starts: [String] = []
-        var kept: [String] = []
-        for cue in chosen.sorted(by: { ($0.count, $0) < ($1.count, $1) }) where !starts.contains(where: { cue.hasPrefix($0) }) {
-            if cue.hasSuffix("*") { starts.append(String(cue.dropLast())) }
-            kept.append(cue)
+        let starts = chosen.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) }
+        var cues = Set(chosen.filter { !$0.hasSuffix("*") })
+        // A word a chosen start begins (skimmed, skimming) is a cue when it is no name, is in
+        // positive posts at least as often as in others, and is rare in the others.
+        for (word, known) in words where known.capitalised * 2 < known.uses && known.positive * 2 >= known.posts
+            && Double(known.posts - known.positive) <= cueNegativeShare * negatives
+            && starts.contains(where: { word.utf8.count > $0.utf8.count && word.hasPrefix($0) }) {
+            cues.insert(word)
         }
-        return kept.sorted()
+        return cues.sorted()
     }
 
-    /// Whether word `index` of `text` is one of `cues` (a word, or a word start ending in `*`).
+    /// Whether the scalar at UTF-8 position `position` of `text` is an upper-case letter.
+    static func startsCapitalised(_ text: String, at position: Int) -> Bool {
+        let utf8 = text.utf8
+        guard position < utf8.count, let index = utf8.index(utf8.startIndex, offsetBy: position, limitedBy: utf8.endIndex),
+            let scalar = text.unicodeScalars[index...].first
+        else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    /// Whether word `index` of `text` is one of `cues`.
     static func isCue(_ text: ModelText, _ index: Int, _ cues: [String]) -> Bool {
-        let word = text.word(index)
-        return cues.contains { $0.hasSuffix("*") ? word.count >= $0.count && word.hasPrefix($0.dropLast()) : word == $0 }
+        cues.contains(text.word(index))
     }
 }
 

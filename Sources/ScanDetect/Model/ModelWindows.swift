@@ -8,7 +8,9 @@
 /// article is not lost among the others and no word is read twice.
 struct ModelWindows {
     static let wholeFieldBytes = 600
-    static let reachBytes = 200
+    static let reachBytes = 150
+    /// Stretches that overlap are joined up to this size; a longer run is read in parts.
+    static let stretchBytes = 4096
     static let chunkWords = 80
     /// How many of the words that weighed most a finding's message names.
     static let namedWords = 3
@@ -37,7 +39,9 @@ struct ModelWindows {
         var windows: [Window] = []
         for stretch in stretches(of: field, around: Array(Set(cues.joined())).sorted()) {
             let text = field.withUTF8(stretch) { ModelText(utf8: $0, offset: stretch.lowerBound, keepingText: false) }
-            for span in chunks(of: text) {
+            // A short field is read whole, as the model was trained.
+            let spans = field.end <= wholeFieldBytes ? (text.words.isEmpty ? [] : [0..<text.words.count]) : chunks(of: text)
+            for span in spans {
                 let lower = text.words[span.lowerBound].source.lowerBound
                 let upper = text.words[span.upperBound - 1].source.upperBound
                 for (index, reader) in readers.enumerated() where field.end <= wholeFieldBytes || holdsCue(cues[index], lower..<upper) {
@@ -59,7 +63,9 @@ struct ModelWindows {
         return model.strongest(in: words, count: namedWords, minimumCueLength: 4)
     }
 
-    /// What the model reads of `field`: all of a short field; else the sentences around the cues.
+    /// What the model reads of `field`: all of a short field; else the sentences around the cues,
+    /// cut at word edges where the reach ends, joined where they overlap, up to `stretchBytes`
+    /// each (so memory follows that, not the field).
     private static func stretches(of field: FieldText, around cues: [Int]) -> [Range<Int>] {
         guard field.end > wholeFieldBytes else { return [0..<field.end] }
         var stretches: [Range<Int>] = []
@@ -67,18 +73,36 @@ struct ModelWindows {
             for cue in cues where stretches.last.map({ cue >= $0.upperBound }) ?? true {
                 var lower = cue
                 while lower > 0 && cue - lower < reachBytes && !isSentenceEnd(bytes[lower - 1]) { lower -= 1 }
+                if lower > 0 && !isSentenceEnd(bytes[lower - 1]) {
+                    // The reach ended inside the sentence: start at the next word.
+                    while lower < cue && isWordByte(bytes[lower]) { lower += 1 }
+                }
                 var upper = cue
                 while upper < bytes.count && upper - cue < reachBytes && !isSentenceEnd(bytes[upper]) { upper += 1 }
-                if upper < bytes.count && isSentenceEnd(bytes[upper]) { upper += 1 }
+                if upper < bytes.count && isSentenceEnd(bytes[upper]) {
+                    upper += 1
+                } else if upper < bytes.count {
+                    // The reach ended inside the sentence: end after the last whole word.
+                    while upper > cue + 1 && isWordByte(bytes[upper - 1]) { upper -= 1 }
+                }
                 let stretch = field.scalarStart(containing: lower)..<field.scalarStart(containing: upper)
-                if let last = stretches.last, last.upperBound >= stretch.lowerBound {
+                if let last = stretches.last, last.upperBound >= stretch.lowerBound, last.count < stretchBytes {
                     stretches[stretches.count - 1] = last.lowerBound..<max(last.upperBound, stretch.upperBound)
+                } else if let last = stretches.last, last.upperBound > stretch.lowerBound {
+                    stretches.append(last.upperBound..<max(last.upperBound, stretch.upperBound))
                 } else {
                     stretches.append(stretch)
                 }
             }
         }
         return stretches
+    }
+
+    /// Bytes that may be inside a word: ASCII letters and digits, and every byte of a non-ASCII
+    /// scalar (so a cut never splits one).
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
     @inline(__always)
