@@ -105,42 +105,27 @@ public struct ModelTrainer: Sendable {
 
     /// The cues: whole words. A candidate is a single word (`stole`) or word start (`skimm*`)
     /// that weighs at least `cueWeight`, is in at least `minimumCount` positive posts and mostly
-    /// in positive ones (`cuePrecision`) and in few negative ones (`cueNegativeShare`), and is not a name (capitalised, but as a post's first
-    /// word, in half its uses or more). A chosen word start becomes the words of the posts it
+    /// in positive ones (`cuePrecision`) and in few negative ones (`cueNegativeShare`), and is not
+    /// a name (capitalised, but as a post's first word, in half its uses or more). A chosen word start becomes the words of the posts it
     /// starts (skimmed, skimming): the matcher finds whole words.
     func cues(from weights: [(String, Double)], posts: [(text: ModelText, source: String, positive: Bool)]) -> [String] {
         let baseRate = Double(posts.filter(\.positive).count) / Double(max(1, posts.count))
         let candidates = Set(weights.filter { $0.1 >= cueWeight && !$0.0.contains(" ") && !$0.0.hasPrefix("~") }.map(\.0))
         let longest = candidates.map(\.utf8.count).max() ?? 0
-        // Per candidate: posts holding it (all, positive), and its uses (all, capitalised); and
-        // per word, its uses (all, capitalised).
-        var stats: [String: (posts: Int, positive: Int, uses: Int, capitalised: Int)] = [:]
-        var words: [String: (uses: Int, capitalised: Int, posts: Int, positive: Int)] = [:]
+        // Per candidate, and per word: the posts holding it, and its uses.
+        var stats: [String: CueTally] = [:]
+        var words: [String: CueTally] = [:]
         for post in posts {
             var seen: Set<String> = []
             var seenWords: Set<String> = []
             for index in post.text.words.indices {
                 let word = post.text.word(index)
                 let capitalised = index > 0 && Self.startsCapitalised(post.source, at: post.text.words[index].source.lowerBound)
-                var known = words[word] ?? (0, 0, 0, 0)
-                known.uses += 1
-                if capitalised { known.capitalised += 1 }
-                if seenWords.insert(word).inserted {
-                    known.posts += 1
-                    if post.positive { known.positive += 1 }
-                }
-                words[word] = known
+                words[word, default: CueTally()].count(capitalised: capitalised, newPost: seenWords.insert(word).inserted, positive: post.positive)
                 var keys: [String] = [word]
                 for length in 1..<max(1, min(longest, word.utf8.count)) { keys.append(String(word.prefix(length)) + "*") }
                 for key in keys where candidates.contains(key) {
-                    var entry = stats[key] ?? (0, 0, 0, 0)
-                    entry.uses += 1
-                    if capitalised { entry.capitalised += 1 }
-                    if seen.insert(key).inserted {
-                        entry.posts += 1
-                        if post.positive { entry.positive += 1 }
-                    }
-                    stats[key] = entry
+                    stats[key, default: CueTally()].count(capitalised: capitalised, newPost: seen.insert(key).inserted, positive: post.positive)
                 }
             }
         }
@@ -179,6 +164,23 @@ public struct ModelTrainer: Sendable {
     /// Whether word `index` of `text` is one of `cues`.
     static func isCue(_ text: ModelText, _ index: Int, _ cues: [String]) -> Bool {
         cues.contains(text.word(index))
+    }
+}
+
+/// How a word (or word start) is used in the training posts.
+struct CueTally {
+    var posts = 0
+    var positive = 0
+    var uses = 0
+    var capitalised = 0
+
+    mutating func count(capitalised isCapitalised: Bool, newPost: Bool, positive isPositive: Bool) {
+        uses += 1
+        if isCapitalised { capitalised += 1 }
+        if newPost {
+            posts += 1
+            if isPositive { positive += 1 }
+        }
     }
 }
 
