@@ -15,11 +15,14 @@ final class CompiledRule: Sendable {
     let rule: Rule
     let regex: TriggerRegex?
     let literals: [[UInt8]]
+    /// The rule's model, read once here (the scan asks for it at every hit).
+    let model: RuleModel?
     let exclusions: [[UInt8]]
     let context: [FoldedClue]
 
     init(_ rule: Rule, extraExclusions: [String] = []) throws(PatternError) {
         self.rule = rule
+        model = rule.model
         // A model rule's literals are its cues: the words that let it look.
         literals = (rule.model?.model.cues ?? rule.keywords).map(TextFolding.fold).filter { !$0.isEmpty }
         exclusions = (rule.exclusions + extraExclusions).map(TextFolding.fold).filter { !$0.isEmpty }

@@ -74,27 +74,26 @@ struct FieldText {
     }
 
     /// The number of scalars before `position`: the Unicode scalar offset a finding reports.
-    /// Counts scalar starts eight bytes at a time.
     func scalarOffset(of position: Int) -> Int {
+        scalarCount(0..<position)
+    }
+
+    /// The number of scalars in `range`, counting scalar starts eight bytes at a time.
+    func scalarCount(_ range: Range<Int>) -> Int {
         utf8.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return 0 }
             var starts = 0
-            var index = 0
-            while index + 8 <= position {
+            var index = range.lowerBound
+            while index + 8 <= range.upperBound {
                 starts += Self.starts(in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 index += 8
             }
-            while index < position {
+            while index < range.upperBound {
                 if base[index] & 0xC0 != 0x80 { starts += 1 }
                 index += 1
             }
             return starts
         }
-    }
-
-    /// The number of scalars in `range`.
-    func scalarCount(_ range: Range<Int>) -> Int {
-        utf8[range].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
     /// Calls `body` with the UTF-8 of `range`.

@@ -86,7 +86,7 @@ public struct PatternDetector: Detector {
                 let ruleIndex = literalOwners[pattern]
                 // A keyword, a regex's trigger keyword or a model's cue never starts or ends inside a word.
                 guard Self.endsOnWordBoundary(hit.range, in: text) else { continue }
-                if rules[ruleIndex].rule.model != nil {
+                if rules[ruleIndex].model != nil {
                     cues[ruleIndex, default: []].append(hit.range.lowerBound)
                     continue
                 }
@@ -119,13 +119,13 @@ public struct PatternDetector: Detector {
         for candidate in kept { taken[candidate.category, default: []].append(candidate.range) }
         let readers: [(ruleIndex: Int, reader: ModelWindows.Reader)] = cues.keys.sorted().compactMap { index in
             let rule = rules[index].rule
-            guard let model = rule.model, rule.fields.isEmpty || rule.fields.contains(field) else { return nil }
+            guard let model = rules[index].model, rule.fields.isEmpty || rule.fields.contains(field) else { return nil }
             return (index, ModelWindows.Reader(model: model.model, threshold: model.threshold, cues: cues[index] ?? []))
         }
         for window in ModelWindows.positives(readers.map(\.reader), field: text) {
             let ruleIndex = readers[window.reader].ruleIndex
             let rule = rules[ruleIndex].rule
-            guard let model = rule.model, !Self.insert(window.range, into: &taken[rule.category, default: []]) else { continue }
+            guard let model = rules[ruleIndex].model, !Self.insert(window.range, into: &taken[rule.category, default: []]) else { continue }
             let sureness = model.threshold < 1 ? (window.probability - model.threshold) / (1 - model.threshold) : 1
             let note = String(format: "(Model score %.2f", window.probability)
                 + (window.strongest.isEmpty ? ".)" : "; the words that weighed most: " + window.strongest.map { "\"\($0)\"" }.joined(separator: ", ") + ".)")
@@ -139,14 +139,9 @@ public struct PatternDetector: Detector {
     /// Inserts `range` into `ranges` (sorted, apart) unless it overlaps one of them; returns
     /// whether it overlapped.
     private static func insert(_ range: Range<Int>, into ranges: inout [Range<Int>]) -> Bool {
-        var low = 0
-        var high = ranges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ranges[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        if low < ranges.count && ranges[low].lowerBound < range.upperBound { return true }
-        ranges.insert(range, at: low)
+        let first = ranges.partitionPoint { $0.upperBound <= range.lowerBound }
+        if first < ranges.count && ranges[first].lowerBound < range.upperBound { return true }
+        ranges.insert(range, at: first)
         return false
     }
 

@@ -28,19 +28,19 @@ struct PatternsTrainCommand: ParsableCommand, RunnableCommand {
     var output: String?
 
     @Option(help: "How strongly the posts count against the penalty on large weights.")
-    var regularisation = 30.0
+    var regularisation = ModelTrainer().regularisation
 
     @Option(help: "The least weight of a word (or word start) that lets the model look at a post.")
-    var cueWeight = 0.3
+    var cueWeight = ModelTrainer().cueWeight
 
     @Option(help: "The least share of positive posts among the training posts that hold a cue.")
-    var cuePrecision = 0.5
+    var cuePrecision = ModelTrainer().cuePrecision
 
     @Option(help: "How many posts at the base rate a cue's share of positive posts is drawn towards.")
-    var cuePrior = 4.0
+    var cuePrior = ModelTrainer().cuePrior
 
     @Option(help: "The largest share of the negative posts a cue may be in.")
-    var cueNegativeShare = 1.0
+    var cueNegativeShare = ModelTrainer().cueNegativeShare
 
     func execute(io: CommandIO) -> Int32 {
         guard let category = Category(rawValue: category) else {
@@ -74,7 +74,7 @@ struct PatternsTrainCommand: ParsableCommand, RunnableCommand {
             "Written by `socialscan patterns train \(category.rawValue)` from \(directory)/\(split): \(report.examples) posts, \(report.positives) positive;",
             "\(report.features) features seen in at least \(trainer.minimumCount) posts; \(model.cues.count) cues, in \(String(format: "%.1f", report.cueCoverage * 100))% of the positive posts.",
             "Do not edit by hand: add labelled posts to \(directory)/\(split) and train again.",
-            "Options: --regularisation \(LinearModelNumber.text(regularisation)) --cue-weight \(LinearModelNumber.text(cueWeight)) --cue-precision \(LinearModelNumber.text(cuePrecision)) --cue-prior \(LinearModelNumber.text(cuePrior)) --cue-negative-share \(LinearModelNumber.text(cueNegativeShare))",
+            "Options: --regularisation \(LinearModel.number(regularisation)) --cue-weight \(LinearModel.number(cueWeight)) --cue-precision \(LinearModel.number(cuePrecision)) --cue-prior \(LinearModel.number(cuePrior)) --cue-negative-share \(LinearModel.number(cueNegativeShare))",
         ]
         do {
             try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -88,9 +88,4 @@ struct PatternsTrainCommand: ParsableCommand, RunnableCommand {
             target, report.examples, report.positives, report.features, model.cues.count, report.iterations, report.accuracy * 100, report.cueCoverage * 100))
         return 0
     }
-}
-
-/// Numbers in a model file's header, as short as they can be.
-enum LinearModelNumber {
-    static func text(_ value: Double) -> String { String(format: "%g", value) }
 }

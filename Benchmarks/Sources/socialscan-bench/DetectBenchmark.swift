@@ -26,10 +26,16 @@ struct DetectBenchmark {
     let patterns: String
     let runs: Int
 
-    func run() {
-        guard let rules = try? PackLoader().load(directories: [patterns]), let detector = try? PatternDetector(rules: rules),
+    /// The packs in `patterns`, and a detector with all their rules and one without the model rules.
+    static func detectors(_ patterns: String) -> (rules: [Rule], all: PatternDetector, keywordsOnly: PatternDetector) {
+        guard let rules = try? PackLoader().load(directories: [patterns]), let all = try? PatternDetector(rules: rules),
             let keywordsOnly = try? PatternDetector(rules: rules.filter { $0.model == nil })
         else { BenchMain.fail("cannot load the pattern packs in \(patterns)") }
+        return (rules, all, keywordsOnly)
+    }
+
+    func run() {
+        let (rules, detector, keywordsOnly) = Self.detectors(patterns)
         // The corpus is read once into one String per line (the form the parse stage hands on), so
         // that only detection is timed and the input is held once.
         guard let fields = Self.lines(file) else { BenchMain.fail("cannot read \(file)") }

@@ -13,9 +13,7 @@ struct PostsBenchmark {
     let runs: Int
 
     func run() {
-        guard let rules = try? PackLoader().load(directories: [patterns]), let detector = try? PatternDetector(rules: rules),
-            let keywordsOnly = try? PatternDetector(rules: rules.filter { $0.model == nil })
-        else { BenchMain.fail("cannot load the pattern packs in \(patterns)") }
+        let (_, detector, keywordsOnly) = DetectBenchmark.detectors(patterns)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { BenchMain.fail("cannot read \(directory)") }
         var posts: [String] = []
         for name in names.sorted() where name.hasSuffix(".jsonl") {

@@ -81,12 +81,9 @@ public final class LinearModel: Sendable, Hashable {
         self.init(bias: bias, weights: weights, cues: cues)
     }
 
-    private static func isFeatureWord(_ text: Substring) -> Bool {
+    /// Whether `text` is one folded word (a-z, 0-9), as `ModelText` reads words.
+    static func isFeatureWord(_ text: some StringProtocol) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy(ModelText.isWordByte)
-    }
-
-    static func isFeatureWord(_ text: String) -> Bool {
-        isFeatureWord(text[...])
     }
 
     /// Whether `name` is written as `ModelFeatures` writes features.
@@ -110,7 +107,7 @@ public final class LinearModel: Sendable, Hashable {
     }
 
     /// Six significant digits: enough for the model, short enough to read.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         String(format: "%.6g", value)
     }
 
@@ -128,7 +125,7 @@ public final class LinearModel: Sendable, Hashable {
     /// message.
     func strongest(in text: ModelText, count: Int, minimumCueLength: Int) -> [String] {
         let words = text.words.indices.map(text.word)
-        let cued = words.map { $0.count >= minimumCueLength && isCue(Substring($0)) }
+        let cued = words.map { $0.count >= minimumCueLength && isCue($0) }
         var weighed: [String: Float] = [:]
         for index in words.indices {
             if cued[index] { weighed[words[index]] = table[text.words[index].hash] }
@@ -141,7 +138,7 @@ public final class LinearModel: Sendable, Hashable {
     }
 
     /// Whether `word` (folded) is one of the cues.
-    func isCue(_ word: Substring) -> Bool {
+    func isCue(_ word: some StringProtocol) -> Bool {
         cueSet.contains(String(word))
     }
 
@@ -185,17 +182,10 @@ struct FeatureTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
+    /// The weight of `key` (0 for a feature the model does not know).
     @inline(__always)
     subscript(key: UInt64) -> Float {
-        slots.withUnsafeBufferPointer { slots in
-            var index = Self.slot(key, mask)
-            while true {
-                let slot = slots[index]
-                if slot.key == key { return slot.weight }
-                if slot.key == 0 { return 0 }
-                index = (index + 1) & mask
-            }
-        }
+        slots.withUnsafeBufferPointer { Self.weight(of: key, in: $0, mask: mask) }
     }
 
     /// The sum of the weights of `keys`' features (through `body`, which passes each key once).
@@ -203,19 +193,19 @@ struct FeatureTable: Sendable {
     func sum(_ body: ((UInt64) -> Void) -> Void) -> Float {
         slots.withUnsafeBufferPointer { slots in
             var total: Float = 0
-            body { key in
-                var index = Self.slot(key, mask)
-                while true {
-                    let slot = slots[index]
-                    if slot.key == key {
-                        total += slot.weight
-                        return
-                    }
-                    if slot.key == 0 { return }
-                    index = (index + 1) & mask
-                }
-            }
+            body { total += Self.weight(of: $0, in: slots, mask: mask) }
             return total
+        }
+    }
+
+    @inline(__always)
+    private static func weight(of key: UInt64, in slots: UnsafeBufferPointer<Slot>, mask: Int) -> Float {
+        var index = slot(key, mask)
+        while true {
+            let slot = slots[index]
+            if slot.key == key { return slot.weight }
+            if slot.key == 0 { return 0 }
+            index = (index + 1) & mask
         }
     }
 }

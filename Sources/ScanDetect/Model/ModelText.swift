@@ -24,12 +24,16 @@ struct ModelText {
     /// Bytes below 0x80 by what they do: 0 ends a word, 1 is part of one, 2 is an upper-case
     /// letter, 3 ends a sentence.
     private static let asciiClass: [UInt8] = (0..<128).map { value in
-        switch UInt8(value) {
-        case 0x61...0x7A, 0x30...0x39: 1
-        case 0x41...0x5A: 2
-        case 0x2E, 0x21, 0x3F, 0x0A: 3
-        default: 0
-        }
+        let byte = UInt8(value)
+        if isWordByte(byte) { return 1 }
+        if byte >= 0x41 && byte <= 0x5A { return 2 }
+        return isSentenceEnd(byte) ? 3 : 0
+    }
+
+    /// `.`, `!`, `?` and a line break end a sentence (for `Word.endsSentence` and `ModelWindows`).
+    @inline(__always)
+    static func isSentenceEnd(_ byte: UInt8) -> Bool {
+        byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x0A
     }
 
     /// The words of `utf8`, a valid UTF-8 text (it came from a `String`), or of a part of it:
@@ -65,7 +69,7 @@ struct ModelText {
                             reader.add(byte, at: position, end: end, into: &folded)
                         } else {
                             reader.end(into: &words)
-                            if byte == 0x2E || byte == 0x21 || byte == 0x3F, !words.isEmpty { words[words.count - 1].endsSentence = true }
+                            if Self.isSentenceEnd(byte), !words.isEmpty { words[words.count - 1].endsSentence = true }
                         }
                     }
                 }

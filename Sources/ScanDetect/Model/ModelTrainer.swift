@@ -3,9 +3,9 @@ import Foundation
 /// Trains a `LinearModel` from labelled posts: logistic regression with an L2 penalty, classes
 /// weighted to count alike, solved by L-BFGS. Deterministic: the same posts give the same file.
 ///
-/// A feature must occur in at least `minimumCount` posts to be learnt. The cues are the single
-/// words and word starts whose weight is at least `cueWeight`: a post with none of them is never
-/// scored, which keeps the model off most text.
+/// A feature must occur in at least `minimumCount` posts to be learnt. The cues (`cues(from:posts:)`)
+/// are words that weigh towards a positive and are mostly in positive posts: a post with none of
+/// them is never scored, which keeps the model off most text.
 public struct ModelTrainer: Sendable {
     public struct Example: Sendable {
         public var text: String
@@ -41,7 +41,7 @@ public struct ModelTrainer: Sendable {
     public var maximumIterations: Int
 
     public init(
-        regularisation: Double = 30, minimumCount: Int = 2, cueWeight: Double = 0.3, cuePrecision: Double = 0.7,
+        regularisation: Double = 30, minimumCount: Int = 2, cueWeight: Double = 0.3, cuePrecision: Double = 0.5,
         cuePrior: Double = 4, cueNegativeShare: Double = 1, maximumIterations: Int = 1_000
     ) {
         self.regularisation = regularisation
@@ -92,7 +92,7 @@ public struct ModelTrainer: Sendable {
         var right = 0
         var covered = 0
         for post in posts {
-            let hasCue = post.text.words.indices.contains { Self.isCue(post.text, $0, cues) }
+            let hasCue = post.text.words.indices.contains { model.isCue(post.text.word($0)) }
             if post.positive && hasCue { covered += 1 }
             let predicted = hasCue && model.probability(of: post.text, in: 0..<post.text.words.count) >= 0.5
             if predicted == post.positive { right += 1 }
@@ -106,12 +106,12 @@ public struct ModelTrainer: Sendable {
     /// The cues: whole words. A candidate is a single word (`stole`) or word start (`skimm*`)
     /// that weighs at least `cueWeight`, is in at least `minimumCount` positive posts and mostly
     /// in positive ones (`cuePrecision`) and in few negative ones (`cueNegativeShare`), and is not
-    /// a name (capitalised, but as a post's first word, in half its uses or more). A chosen word start becomes the words of the posts it
-    /// starts (skimmed, skimming): the matcher finds whole words.
+    /// a name (capitalised, but as a post's first word, in half its uses or more). A chosen word
+    /// start becomes the words of the posts it starts (skimmed, skimming): the matcher finds
+    /// whole words.
     func cues(from weights: [(String, Double)], posts: [(text: ModelText, source: String, positive: Bool)]) -> [String] {
         let baseRate = Double(posts.filter(\.positive).count) / Double(max(1, posts.count))
         let candidates = Set(weights.filter { $0.1 >= cueWeight && !$0.0.contains(" ") && !$0.0.hasPrefix("~") }.map(\.0))
-        let longest = candidates.map(\.utf8.count).max() ?? 0
         // Per candidate, and per word: the posts holding it, and its uses.
         var stats: [String: CueTally] = [:]
         var words: [String: CueTally] = [:]
@@ -122,8 +122,8 @@ public struct ModelTrainer: Sendable {
                 let word = post.text.word(index)
                 let capitalised = index > 0 && Self.startsCapitalised(post.source, at: post.text.words[index].source.lowerBound)
                 words[word, default: CueTally()].count(capitalised: capitalised, newPost: seenWords.insert(word).inserted, positive: post.positive)
-                var keys: [String] = [word]
-                for length in 1..<max(1, min(longest, word.utf8.count)) { keys.append(String(word.prefix(length)) + "*") }
+                // The word, and its starts as `ModelFeatures` writes them.
+                let keys = [word] + ModelFeatures.prefixLengths.filter { word.utf8.count > $0 }.map { String(word.prefix($0)) + "*" }
                 for key in keys where candidates.contains(key) {
                     stats[key, default: CueTally()].count(capitalised: capitalised, newPost: seen.insert(key).inserted, positive: post.positive)
                 }
@@ -159,11 +159,6 @@ public struct ModelTrainer: Sendable {
             let scalar = text.unicodeScalars[index...].first
         else { return false }
         return scalar.properties.isUppercase
-    }
-
-    /// Whether word `index` of `text` is one of `cues`.
-    static func isCue(_ text: ModelText, _ index: Int, _ cues: [String]) -> Bool {
-        cues.contains(text.word(index))
     }
 }
 

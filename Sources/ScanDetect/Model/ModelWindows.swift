@@ -72,14 +72,14 @@ struct ModelWindows {
         field.withUTF8 { bytes in
             for cue in cues where stretches.last.map({ cue >= $0.upperBound }) ?? true {
                 var lower = cue
-                while lower > 0 && cue - lower < reachBytes && !isSentenceEnd(bytes[lower - 1]) { lower -= 1 }
-                if lower > 0 && !isSentenceEnd(bytes[lower - 1]) {
+                while lower > 0 && cue - lower < reachBytes && !ModelText.isSentenceEnd(bytes[lower - 1]) { lower -= 1 }
+                if lower > 0 && !ModelText.isSentenceEnd(bytes[lower - 1]) {
                     // The reach ended inside the sentence: start at the next word.
                     while lower < cue && isWordByte(bytes[lower]) { lower += 1 }
                 }
                 var upper = cue
-                while upper < bytes.count && upper - cue < reachBytes && !isSentenceEnd(bytes[upper]) { upper += 1 }
-                if upper < bytes.count && isSentenceEnd(bytes[upper]) {
+                while upper < bytes.count && upper - cue < reachBytes && !ModelText.isSentenceEnd(bytes[upper]) { upper += 1 }
+                if upper < bytes.count && ModelText.isSentenceEnd(bytes[upper]) {
                     upper += 1
                 } else if upper < bytes.count {
                     // The reach ended inside the sentence: end after the last whole word.
@@ -105,20 +105,10 @@ struct ModelWindows {
         byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
-    @inline(__always)
-    private static func isSentenceEnd(_ byte: UInt8) -> Bool {
-        byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x0A
-    }
-
     /// Whether a cue (sorted positions) lies in `range`.
     private static func holdsCue(_ cues: [Int], _ range: Range<Int>) -> Bool {
-        var low = 0
-        var high = cues.count
-        while low < high {
-            let middle = (low + high) / 2
-            if cues[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        return low < cues.count && cues[low] < range.upperBound
+        let first = cues.partitionPoint { $0 < range.lowerBound }
+        return first < cues.count && cues[first] < range.upperBound
     }
 
     /// The words cut into chunks: whole sentences, at most `chunkWords` words each.
