@@ -11,17 +11,9 @@ struct ModelRuleTests {
     /// The features' two spellings agree: the keys the scorer computes from hashes are the keys
     /// of the names training writes, in the same order, on texts of every kind.
     @Test func featureKeysMatchFeatureNames() {
-        let pieces = ["Mme", "Lévesque", "a", "volé", "l'argent", "de", "la", "caisse", "!", "STOLE", "œuvre", "naïve",
-                      "3e", "2024", "skimming", "cash-box", "…", "é", "Ça", "x", "supercalifragilistic", "\n", "«", "»",
-                      "ÉLÈVE", "dont", "t'es", "😀", "日本", "___", "o'neil", "straße"]
-        var random = SplitMix64(seed: 17)
-        for _ in 0..<500 {
-            let count = Int(random.next() % 14)
-            let text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
-                .joined(separator: random.next() % 3 == 0 ? "" : " ")
-            var copy = text
-            let words = copy.withUTF8 { ModelText(utf8: $0) }
-            let hashed = copy.withUTF8 { ModelText(utf8: $0, keepingText: false) }
+        for var text in Self.randomTexts(seed: 17, count: 500) {
+            let words = text.withUTF8 { ModelText(utf8: $0) }
+            let hashed = text.withUTF8 { ModelText(utf8: $0, keepingText: false) }
             for start in [0, min(1, words.words.count)] {
                 let range = start..<words.words.count
                 let expected = ModelFeatures.names(of: words, in: range).map(ModelFeatures.key(of:))
@@ -30,6 +22,46 @@ struct ModelRuleTests {
                 #expect(keys == expected, "\(text)")
                 #expect(total == expected.count)
             }
+        }
+    }
+
+    /// The scorer (a known word's weight and its starts' at once) gives what the feature names
+    /// and their weights give, for a model that knows some words, starts, pairs and stem pairs.
+    @Test func scoresMatchTheFeatureNames() {
+        var texts = Self.randomTexts(seed: 29, count: 300)
+        var random = SplitMix64(seed: 31)
+        var weights: [String: Double] = [:]
+        for index in texts.indices {
+            let words = texts[index].withUTF8 { ModelText(utf8: $0) }
+            for name in ModelFeatures.names(of: words, in: 0..<words.words.count) where random.next() % 3 == 0 {
+                weights[name] = Double(Int(random.next() % 2001) - 1000) / 250
+            }
+        }
+        let model = LinearModel(bias: -0.75, weights: weights.map { ($0.key, $0.value) }, cues: ["x"])
+        for index in texts.indices {
+            let words = texts[index].withUTF8 { ModelText(utf8: $0) }
+            let hashed = texts[index].withUTF8 { ModelText(utf8: $0, keepingText: false) }
+            for start in [0, min(2, words.words.count)] where start < words.words.count {
+                let names = ModelFeatures.names(of: words, in: start..<words.words.count)
+                let sum = names.reduce(0.0) { $0 + Double(Float(weights[$1] ?? 0)) }
+                let expected = 1 / (1 + exp(-(-0.75 + sum / Double(names.count).squareRoot())))
+                #expect(abs(model.probability(of: hashed, in: start..<words.words.count) - expected) < 1e-5, "\(texts[index])")
+            }
+        }
+    }
+
+    /// Texts of words of every kind: accents, ligatures, digits, long words (read eight bytes at
+    /// a time) and words with an accent after their first eight bytes, emoji, CJK, punctuation.
+    private static func randomTexts(seed: UInt64, count: Int) -> [String] {
+        let pieces = ["Mme", "Lévesque", "a", "volé", "l'argent", "de", "la", "caisse", "!", "STOLE", "œuvre", "naïve",
+                      "3e", "2024", "skimming", "cash-box", "…", "é", "Ça", "x", "supercalifragilistic", "\n", "«", "»",
+                      "ÉLÈVE", "dont", "t'es", "😀", "日本", "___", "o'neil", "straße",
+                      "absences", "Accountability", "abcdefghijklmnop", "R2D2x", "Entraînement", "harcèlement", "2024-2025"]
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let words = Int(random.next() % 30)
+            return (0..<words).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined(separator: random.next() % 3 == 0 ? "" : " ")
         }
     }
 

@@ -21,6 +21,9 @@ public final class LinearModel: Sendable, Hashable {
     /// Feature names and weights, strongest first (as in the file).
     public let weights: [(feature: String, weight: Double)]
     private let table: FeatureTable
+    /// For each word the model knows (as a feature or in a pair): its own weight plus those of
+    /// its starts (`skimm*`), so that a known word costs one lookup, not four.
+    private let wordTable: FeatureTable
     private let cueSet: Set<String>
     /// Identifies the content (for `Rule`'s equality).
     private let digest: Int
@@ -31,6 +34,7 @@ public final class LinearModel: Sendable, Hashable {
         self.cues = cues.sorted()
         cueSet = Set(cues)
         table = FeatureTable(weights.map { (ModelFeatures.key(of: $0.feature), Float($0.weight)) })
+        wordTable = FeatureTable(Self.wordWeights(weights).map { (FNV.hash($0.word[...]), $0.weight) })
         var hasher = Hasher()
         hasher.combine(bias)
         for entry in self.weights {
@@ -111,12 +115,51 @@ public final class LinearModel: Sendable, Hashable {
         String(format: "%.6g", value)
     }
 
-    /// The probability that `text.words[range]` is a positive, by the model.
+    /// The probability that `text.words[range]` is a positive, by the model: the features of
+    /// `ModelFeatures.keys`, a known word's own and its starts' weights taken at once.
     func probability(of text: ModelText, in range: Range<Int>) -> Double {
+        guard !range.isEmpty else { return 1 / (1 + exp(-bias)) }
+        var sum: Float = 0
         var total = 0
-        let sum = Double(table.sum { add in total = ModelFeatures.keys(of: text, in: range, add) })
-        guard total > 0 else { return 1 / (1 + exp(-bias)) }
-        return 1 / (1 + exp(-(bias + sum / Double(total).squareRoot())))
+        text.words.withUnsafeBufferPointer { words in
+            var previous = words[range.lowerBound]
+            for index in range {
+                let word = words[index]
+                let starts = min(3, max(0, Int(word.count) - 4))
+                total += 1 + starts
+                if let weight = wordTable.find(word.hash) {
+                    sum += weight
+                } else if starts > 0 {
+                    // An unknown word: only its starts may weigh.
+                    sum += table[word.prefixes.0] + table[word.prefixes.1] + table[word.prefixes.2]
+                }
+                if index > range.lowerBound {
+                    sum += table[ModelFeatures.combine(previous.hash, word.hash, kind: 1)]
+                        + table[ModelFeatures.combine(previous.stem, word.stem, kind: 3)]
+                    total += 2
+                }
+                previous = word
+            }
+        }
+        return 1 / (1 + exp(-(bias + Double(sum) / Double(total).squareRoot())))
+    }
+
+    /// Each word that is a feature or part of a pair, and the sum of its weight and its starts'.
+    private static func wordWeights(_ weights: [(feature: String, weight: Double)]) -> [(word: [UInt8], weight: Float)] {
+        var byName: [String: Double] = [:]
+        var words: Set<String> = []
+        for (feature, weight) in weights {
+            byName[feature] = weight
+            guard !feature.hasPrefix("~"), !feature.hasSuffix("*") else { continue }
+            for word in feature.split(separator: " ") { words.insert(String(word)) }
+        }
+        return words.sorted().map { word in
+            var weight = byName[word] ?? 0
+            for length in ModelFeatures.prefixLengths where word.utf8.count > length {
+                weight += byName[String(word.prefix(length)) + "*"] ?? 0
+            }
+            return (Array(word.utf8), Float(weight))
+        }
     }
 
     /// The words and word pairs of `text` (read keeping its text) that weighed most towards a
@@ -149,63 +192,5 @@ public final class LinearModel: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(digest)
-    }
-}
-
-/// Feature weights by key, with open addressing (most lookups miss: one probe). Key and weight
-/// sit side by side, so a probe touches one cache line.
-struct FeatureTable: Sendable {
-    private struct Slot {
-        var key: UInt64
-        var weight: Float
-    }
-
-    private let slots: [Slot]
-    private let mask: Int
-
-    init(_ entries: [(UInt64, Float)]) {
-        var size = 16
-        while size < entries.count * 2 { size *= 2 }
-        var slots = [Slot](repeating: Slot(key: 0, weight: 0), count: size)
-        for (key, weight) in entries where key != 0 {
-            var index = Self.slot(key, size - 1)
-            while slots[index].key != 0 && slots[index].key != key { index = (index + 1) & (size - 1) }
-            slots[index].key = key
-            slots[index].weight += weight
-        }
-        self.slots = slots
-        mask = size - 1
-    }
-
-    @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
-    /// The weight of `key` (0 for a feature the model does not know).
-    @inline(__always)
-    subscript(key: UInt64) -> Float {
-        slots.withUnsafeBufferPointer { Self.weight(of: key, in: $0, mask: mask) }
-    }
-
-    /// The sum of the weights of `keys`' features (through `body`, which passes each key once).
-    @inline(__always)
-    func sum(_ body: ((UInt64) -> Void) -> Void) -> Float {
-        slots.withUnsafeBufferPointer { slots in
-            var total: Float = 0
-            body { total += Self.weight(of: $0, in: slots, mask: mask) }
-            return total
-        }
-    }
-
-    @inline(__always)
-    private static func weight(of key: UInt64, in slots: UnsafeBufferPointer<Slot>, mask: Int) -> Float {
-        var index = slot(key, mask)
-        while true {
-            let slot = slots[index]
-            if slot.key == key { return slot.weight }
-            if slot.key == 0 { return 0 }
-            index = (index + 1) & mask
-        }
     }
 }

@@ -35,9 +35,9 @@ struct ModelWindows {
     /// The windows whose probability reaches their reader's threshold, in field order. What the
     /// readers read together is read once: each scores the chunks that hold one of its cues.
     static func positives(_ readers: [Reader], field: FieldText) -> [Window] {
-        let cues = readers.map { Array(Set($0.cues)).sorted() }
+        let cues = readers.map { sortedUnique($0.cues) }
         var windows: [Window] = []
-        for stretch in stretches(of: field, around: Array(Set(cues.joined())).sorted()) {
+        for stretch in stretches(of: field, around: readers.count == 1 ? cues[0] : sortedUnique(Array(cues.joined()))) {
             let text = field.withUTF8(stretch) { ModelText(utf8: $0, offset: stretch.lowerBound, keepingText: false) }
             // A short field is read whole, as the model was trained.
             let spans = field.end <= wholeFieldBytes ? (text.words.isEmpty ? [] : [0..<text.words.count]) : chunks(of: text)
@@ -71,9 +71,13 @@ struct ModelWindows {
         var stretches: [Range<Int>] = []
         field.withUTF8 { bytes in
             for cue in cues where stretches.last.map({ cue >= $0.upperBound }) ?? true {
+                // Back to the sentence's start, within reach; no further than the stretch before,
+                // which this one then joins (so each byte is looked at about once).
+                let reach = max(0, cue - reachBytes)
+                let floor = max(reach, stretches.last?.upperBound ?? 0)
                 var lower = cue
-                while lower > 0 && cue - lower < reachBytes && !ModelText.isSentenceEnd(bytes[lower - 1]) { lower -= 1 }
-                if lower > 0 && !ModelText.isSentenceEnd(bytes[lower - 1]) {
+                while lower > floor && !ModelText.isSentenceEnd(bytes[lower - 1]) { lower -= 1 }
+                if lower == reach && lower > 0 && !ModelText.isSentenceEnd(bytes[lower - 1]) {
                     // The reach ended inside the sentence: start at the next word.
                     while lower < cue && isWordByte(bytes[lower]) { lower += 1 }
                 }
@@ -103,6 +107,20 @@ struct ModelWindows {
     @inline(__always)
     private static func isWordByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// `positions` sorted, each once (a field may hold thousands of cues: no set is built).
+    private static func sortedUnique(_ positions: [Int]) -> [Int] {
+        var sorted = positions
+        // The matcher reports hits in text order, so this is mostly a check.
+        if !sorted.isEmpty && zip(sorted, sorted.dropFirst()).contains(where: { $0 > $1 }) { sorted.sort() }
+        var kept = 0
+        for index in sorted.indices where index == 0 || sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     /// Whether a cue (sorted positions) lies in `range`.
