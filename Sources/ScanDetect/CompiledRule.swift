@@ -17,7 +17,7 @@ final class CompiledRule: Sendable {
     let literals: [[UInt8]]
     /// The rule's model, read once here (the scan asks for it at every hit).
     let model: RuleModel?
-    let exclusions: [[UInt8]]
+    let exclusions: WordList
     let context: [FoldedClue]
 
     init(_ rule: Rule, extraExclusions: [String] = []) throws(PatternError) {
@@ -25,7 +25,7 @@ final class CompiledRule: Sendable {
         model = rule.model
         // A model rule's literals are its cues: the words that let it look.
         literals = (rule.model?.model.cues ?? rule.keywords).map(TextFolding.fold).filter { !$0.isEmpty }
-        exclusions = (rule.exclusions + extraExclusions).map(TextFolding.fold).filter { !$0.isEmpty }
+        exclusions = WordList((rule.exclusions + extraExclusions).map(TextFolding.fold))
         context = rule.context.map(FoldedClue.init)
         guard let pattern = rule.regex else {
             regex = nil
@@ -92,12 +92,12 @@ struct FoldedClue: Sendable {
     static let personWord = "{name}"
 
     let clue: ContextClue
-    let words: [[UInt8]]
+    let words: WordList
     let wantsPerson: Bool
 
     init(_ clue: ContextClue) {
         self.clue = clue
         wantsPerson = clue.words.contains(Self.personWord)
-        words = clue.words.filter { $0 != Self.personWord }.map(TextFolding.fold).filter { !$0.isEmpty }
+        words = WordList(clue.words.filter { $0 != Self.personWord }.map(TextFolding.fold))
     }
 }

@@ -15,15 +15,14 @@ struct RuleEvaluation {
             let reach = rule.rule.exclusionScope == .near ? Self.exclusionReach : 0
             let near = field.position(range.lowerBound, movedBy: -reach)..<field.position(range.upperBound, movedBy: reach)
             let folded = fold(near)
-            if rule.exclusions.contains(where: { contains(folded, $0, wholeWords: true) }) { return nil }
+            if rule.exclusions.occurs(in: folded) { return nil }
         }
         var confidence = rule.rule.confidence
         var notes: [String] = []
         for clue in rule.context {
             let window = wordWindow(around: range, words: clue.clue.within)
             let region = fold(window)
-            let present = clue.words.contains { contains(region, $0, wholeWords: true) }
-                || (clue.wantsPerson && person.present(in: field.text(window)))
+            let present = clue.words.occurs(in: region) || (clue.wantsPerson && person.present(in: field.text(window)))
             switch clue.clue.effect {
             case .raise where present: confidence += clue.clue.by
             case .lower where present: confidence -= clue.clue.by
@@ -56,22 +55,5 @@ struct RuleEvaluation {
 
     private func fold(_ range: Range<Int>) -> [UInt8] {
         TextFolding.fold(field.text(range))
-    }
-
-    /// Whether `needle` occurs in `haystack` (on word boundaries when asked).
-    private func contains(_ haystack: [UInt8], _ needle: [UInt8], wholeWords: Bool) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            guard haystack[start..<start + needle.count].elementsEqual(needle) else { continue }
-            if !wholeWords { return true }
-            let before = start == 0 || !isWordByte(haystack[start - 1])
-            let after = start + needle.count == haystack.count || !isWordByte(haystack[start + needle.count])
-            if before && after { return true }
-        }
-        return false
-    }
-
-    private func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
     }
 }

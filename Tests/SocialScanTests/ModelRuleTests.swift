@@ -26,28 +26,54 @@ struct ModelRuleTests {
     }
 
     /// The scorer (a known word's weight and its starts' at once) gives what the feature names
-    /// and their weights give, for a model that knows some words, starts, pairs and stem pairs.
+    /// and their weights give, for a model that knows some words, starts, pairs and stem pairs,
+    /// some of them written twice (their weights add up), on ranges anywhere in the text.
     @Test func scoresMatchTheFeatureNames() {
         var texts = Self.randomTexts(seed: 29, count: 300)
         var random = SplitMix64(seed: 31)
-        var weights: [String: Double] = [:]
+        var weights: [(String, Double)] = []
         for index in texts.indices {
             let words = texts[index].withUTF8 { ModelText(utf8: $0) }
             for name in ModelFeatures.names(of: words, in: 0..<words.words.count) where random.next() % 3 == 0 {
-                weights[name] = Double(Int(random.next() % 2001) - 1000) / 250
+                weights.append((name, Double(Int(random.next() % 2001) - 1000) / 250))
             }
         }
-        let model = LinearModel(bias: -0.75, weights: weights.map { ($0.key, $0.value) }, cues: ["x"])
+        let model = LinearModel(bias: -0.75, weights: weights, cues: ["x"])
+        let byName = Dictionary(weights.map { ($0.0, Float($0.1)) }, uniquingKeysWith: +)
         for index in texts.indices {
             let words = texts[index].withUTF8 { ModelText(utf8: $0) }
             let hashed = texts[index].withUTF8 { ModelText(utf8: $0, keepingText: false) }
-            for start in [0, min(2, words.words.count)] where start < words.words.count {
-                let names = ModelFeatures.names(of: words, in: start..<words.words.count)
-                let sum = names.reduce(0.0) { $0 + Double(Float(weights[$1] ?? 0)) }
-                let expected = 1 / (1 + exp(-(-0.75 + sum / Double(names.count).squareRoot())))
-                #expect(abs(model.probability(of: hashed, in: start..<words.words.count) - expected) < 1e-5, "\(texts[index])")
+            let count = words.words.count
+            for range in [0..<count, min(2, count)..<count, 0..<max(0, count - 3), min(1, count)..<max(min(1, count), count - 1)] {
+                let names = ModelFeatures.names(of: words, in: range)
+                let sum = names.reduce(0.0) { $0 + Double(byName[$1] ?? 0) }
+                let expected = names.isEmpty ? -0.75 : -0.75 + sum / Double(names.count).squareRoot()
+                #expect(abs(model.logit(of: hashed, in: range) - expected) < 1e-4, "\(texts[index]) \(range)")
             }
         }
+    }
+
+    /// Every stored key is found with its weight (weights of one key add up), among many keys.
+    @Test func featureTableKeepsEveryKey() {
+        var random = SplitMix64(seed: 43)
+        let entries = (0..<100_000).map { index in (random.next(), Float(index % 97) - 48) }
+        let table = FeatureTable(entries + entries.prefix(10))
+        for (index, entry) in entries.enumerated() {
+            #expect(table.find(entry.0) == entry.1 * (index < 10 ? 2 : 1))
+        }
+    }
+
+    /// In text without word edges (CJK punctuation around the cue), the model still reads the
+    /// reach around its cue, not the cue's first letter.
+    @Test func readsAroundACueWithoutWordEdges() throws {
+        let model = LinearModel(bias: -3, weights: [("skimming", 8), ("stole", 8)], cues: ["skimming", "stole"])
+        let rule = Rule(
+            id: "local.model", category: .defamation, policy: "2.2", severity: .medium, confidence: 0.55, message: "A model.",
+            model: RuleModel(path: "m.model", file: "m.model", threshold: 0.6, model: model))
+        let detector = try PatternDetector(rules: [rule])
+        let text = String(repeating: "「", count: 60) + "skimming" + String(repeating: "」「", count: 10) + "stole" + String(repeating: "」", count: 200)
+        let found = detector.findings(in: Item(id: "c", fields: [TextField(origin: .content, text: text)]), source: "t")
+        #expect(found.contains { $0.match.text.contains("skimming") && $0.match.text.contains("stole") })
     }
 
     /// Texts of words of every kind: accents, ligatures, digits, long words (read eight bytes at

@@ -115,10 +115,16 @@ public final class LinearModel: Sendable, Hashable {
         String(format: "%.6g", value)
     }
 
-    /// The probability that `text.words[range]` is a positive, by the model: the features of
-    /// `ModelFeatures.keys`, a known word's own and its starts' weights taken at once.
+    /// The probability that `text.words[range]` is a positive, by the model.
     func probability(of text: ModelText, in range: Range<Int>) -> Double {
-        guard !range.isEmpty else { return 1 / (1 + exp(-bias)) }
+        1 / (1 + exp(-logit(of: text, in: range)))
+    }
+
+    /// The model's log-odds for `text.words[range]`: the bias plus the weights of the features of
+    /// `ModelFeatures.keys`, divided by the square root of their number; a known word's own
+    /// weight and its starts' are taken at once.
+    func logit(of text: ModelText, in range: Range<Int>) -> Double {
+        guard !range.isEmpty else { return bias }
         var sum: Float = 0
         var total = 0
         text.words.withUnsafeBufferPointer { words in
@@ -131,7 +137,9 @@ public final class LinearModel: Sendable, Hashable {
                     sum += weight
                 } else if starts > 0 {
                     // An unknown word: only its starts may weigh.
-                    sum += table[word.prefixes.0] + table[word.prefixes.1] + table[word.prefixes.2]
+                    sum += table[word.prefixes.0]
+                    if starts > 1 { sum += table[word.prefixes.1] }
+                    if starts > 2 { sum += table[word.prefixes.2] }
                 }
                 if index > range.lowerBound {
                     sum += table[ModelFeatures.combine(previous.hash, word.hash, kind: 1)]
@@ -141,7 +149,7 @@ public final class LinearModel: Sendable, Hashable {
                 previous = word
             }
         }
-        return 1 / (1 + exp(-(bias + Double(sum) / Double(total).squareRoot())))
+        return bias + Double(sum) / Double(total).squareRoot()
     }
 
     /// Each word that is a feature or part of a pair, and the sum of its weight and its starts'.
@@ -149,7 +157,8 @@ public final class LinearModel: Sendable, Hashable {
         var byName: [String: Double] = [:]
         var words: Set<String> = []
         for (feature, weight) in weights {
-            byName[feature] = weight
+            // A name written twice weighs twice, as in `table`.
+            byName[feature, default: 0] += weight
             guard !feature.hasPrefix("~"), !feature.hasSuffix("*") else { continue }
             for word in feature.split(separator: " ") { words.insert(String(word)) }
         }

@@ -78,16 +78,21 @@ struct ModelWindows {
                 var lower = cue
                 while lower > floor && !ModelText.isSentenceEnd(bytes[lower - 1]) { lower -= 1 }
                 if lower == reach && lower > 0 && !ModelText.isSentenceEnd(bytes[lower - 1]) {
-                    // The reach ended inside the sentence: start at the next word.
+                    // The reach ended inside the sentence: start at the next word (or at the
+                    // reach, in text without word edges, such as Chinese).
                     while lower < cue && isWordByte(bytes[lower]) { lower += 1 }
+                    if lower == cue { lower = reach }
                 }
                 var upper = cue
                 while upper < bytes.count && upper - cue < reachBytes && !ModelText.isSentenceEnd(bytes[upper]) { upper += 1 }
                 if upper < bytes.count && ModelText.isSentenceEnd(bytes[upper]) {
                     upper += 1
                 } else if upper < bytes.count {
-                    // The reach ended inside the sentence: end after the last whole word.
+                    // The reach ended inside the sentence: end after the last whole word (or at
+                    // the reach).
+                    let limit = upper
                     while upper > cue + 1 && isWordByte(bytes[upper - 1]) { upper -= 1 }
+                    if upper == cue + 1 { upper = limit }
                 }
                 let stretch = field.scalarStart(containing: lower)..<field.scalarStart(containing: upper)
                 if let last = stretches.last, last.upperBound >= stretch.lowerBound, last.count < stretchBytes {
