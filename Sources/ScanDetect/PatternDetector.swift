@@ -117,15 +117,15 @@ public struct PatternDetector: Detector {
         // them by binary search (a field may hold thousands of windows).
         var taken: [Category: [Range<Int>]] = [:]
         for candidate in kept { taken[candidate.category, default: []].append(candidate.range) }
-        let readers: [(ruleIndex: Int, reader: ModelWindows.Reader)] = cues.keys.sorted().compactMap { index in
+        let readers: [(ruleIndex: Int, model: RuleModel, reader: ModelWindows.Reader)] = cues.keys.sorted().compactMap { index in
             let rule = rules[index].rule
             guard let model = rules[index].model, rule.fields.isEmpty || rule.fields.contains(field) else { return nil }
-            return (index, ModelWindows.Reader(model: model.model, threshold: model.threshold, cues: cues[index] ?? []))
+            return (index, model, ModelWindows.Reader(model: model.model, threshold: model.threshold, cues: cues[index] ?? []))
         }
         for window in ModelWindows.positives(readers.map(\.reader), field: text) {
-            let ruleIndex = readers[window.reader].ruleIndex
+            let (ruleIndex, model, _) = readers[window.reader]
             let rule = rules[ruleIndex].rule
-            guard let model = rules[ruleIndex].model, !Self.insert(window.range, into: &taken[rule.category, default: []]) else { continue }
+            guard !Self.insert(window.range, into: &taken[rule.category, default: []]) else { continue }
             let sureness = model.threshold < 1 ? (window.probability - model.threshold) / (1 - model.threshold) : 1
             let note = String(format: "(Model score %.2f", window.probability)
                 + (window.strongest.isEmpty ? ".)" : "; the words that weighed most: " + window.strongest.map { "\"\($0)\"" }.joined(separator: ", ") + ".)")

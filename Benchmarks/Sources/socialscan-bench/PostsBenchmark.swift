@@ -4,8 +4,8 @@ import ScanDetect
 
 /// Detect stage throughput on posts as people write them: the texts of a labelled evaluation
 /// split (JSON Lines, one post per line, their `text`), repeated to `megabytes`, with and without
-/// the model rules. The generated corpus is a few dozen school words in every line, so the models'
-/// cues are in every line there; these posts show what the models cost on real wording.
+/// the model rules. The generated corpus is a few dozen school words, none of them a cue of the
+/// shipped models; these posts show what the models cost on real wording.
 struct PostsBenchmark {
     let directory: String
     let patterns: String

@@ -163,10 +163,7 @@ public final class LinearModel: Sendable, Hashable {
             for word in feature.split(separator: " ") { words.insert(String(word)) }
         }
         return words.sorted().map { word in
-            var weight = byName[word] ?? 0
-            for length in ModelFeatures.prefixLengths where word.utf8.count > length {
-                weight += byName[String(word.prefix(length)) + "*"] ?? 0
-            }
+            let weight = ([word] + ModelFeatures.starts(of: word)).reduce(0) { $0 + (byName[$1] ?? 0) }
             return (Array(word.utf8), Float(weight))
         }
     }

@@ -22,11 +22,17 @@ enum ModelFeatures {
             let word = text.word(index)
             names.append(word)
             if let previous { names.append(previous + " " + word) }
-            for length in prefixLengths where word.utf8.count > length { names.append(String(word.prefix(length)) + "*") }
+            names += starts(of: word)
             if let previous { names.append("~" + previous.prefix(stemLength) + " " + word.prefix(stemLength)) }
             previous = word
         }
         return names
+    }
+
+    /// The word-start features of a folded `word` (`skim*`, `skimm*`, `skimmi*`): its first 4, 5
+    /// and 6 letters followed by `*`, those it goes on past.
+    static func starts(of word: String) -> [String] {
+        prefixLengths.filter { word.utf8.count > $0 }.map { String(word.prefix($0)) + "*" }
     }
 
     /// The key of a feature written as text.

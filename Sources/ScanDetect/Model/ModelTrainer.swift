@@ -123,7 +123,7 @@ public struct ModelTrainer: Sendable {
                 let capitalised = index > 0 && Self.startsCapitalised(post.source, at: post.text.words[index].source.lowerBound)
                 words[word, default: CueTally()].count(capitalised: capitalised, newPost: seenWords.insert(word).inserted, positive: post.positive)
                 // The word, and its starts as `ModelFeatures` writes them.
-                let keys = [word] + ModelFeatures.prefixLengths.filter { word.utf8.count > $0 }.map { String(word.prefix($0)) + "*" }
+                let keys = [word] + ModelFeatures.starts(of: word)
                 for key in keys where candidates.contains(key) {
                     stats[key, default: CueTally()].count(capitalised: capitalised, newPost: seen.insert(key).inserted, positive: post.positive)
                 }
